@@ -1,0 +1,23 @@
+"""Paragraph anchors: every paragraph and list item has a stable id and a visible permalink.
+
+Ids are written into the Markdown by ingest (`p-<page>-<n>`); here the rendered blocks get the
+permalink a reader copies, shown on hover and keyboard focus like a heading's.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLOCK_ID = re.compile(r"p-[0-9]+-[0-9]+")
+_BLOCK = re.compile(r'(<(p|li) id="(p-[0-9]+-[0-9]+)">)(.*?)(</\2>)', re.DOTALL)
+
+
+def permalink(block_id: str) -> str:
+    """The permalink element for one block."""
+    return (f'<a class="edition-permalink" href="#{block_id}" '
+            f'title="本段链接 {block_id}" aria-label="本段链接 {block_id}">¶</a>')
+
+
+def add_permalinks(markup: str) -> str:
+    """Append a permalink to every paragraph and list item that carries a block id."""
+    return _BLOCK.sub(lambda m: f"{m.group(1)}{m.group(4)}{permalink(m.group(3))}{m.group(5)}", markup)

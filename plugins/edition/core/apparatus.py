@@ -1,0 +1,129 @@
+"""The critical apparatus (校勘记): where each emendation stands in the edition, its mark in the
+text, and the page that lists them all.
+
+Marks are placed late, on rendered HTML, from the emendation data: the Markdown pages carry only
+the edition's text, so headings and the table of contents never see a mark.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import html_text
+from .document import Block, Page
+from .emendations import KINDS, Emendation, edition_spans
+from .ingest import Edition
+from .text import without_whitespace
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an emendation's mark goes: after `offset` text characters of a block."""
+
+    emendation: Emendation
+    number: int
+    page: Page
+    block: Block
+    offset: int
+
+    @property
+    def mark_id(self) -> str:
+        return f"ref-{self.emendation.id}"
+
+
+def placements(edition: Edition) -> list[Placement]:
+    """Every emendation's place in the document, in text order."""
+    spans = edition_spans(edition.source, edition.emendations)
+    blocks: list[tuple[int, int, Page, Block]] = []
+    at = 0
+    for page, block in edition.document.blocks():
+        if block.editorial:
+            continue
+        size = len(without_whitespace(block.source_text))
+        blocks.append((at, at + size, page, block))
+        at += size
+    out: list[Placement] = []
+    for number, e in enumerate(edition.emendations, 1):
+        end = spans[e.id][1]
+        start, _, page, block = next(b for b in blocks if b[0] < end <= b[1])
+        offset = end - start - len(without_whitespace(block.marker))
+        out.append(Placement(e, number, page, block, offset))
+    return out
+
+
+def describe(e: Emendation) -> str:
+    """One line of plain text explaining an emendation (the mark's tooltip)."""
+    return f"校勘（{e.label}）：底本作“{_show(e.source)}”，今作“{_show(e.reading)}”。{e.reason}"
+
+
+def _show(text: str) -> str:
+    return text.replace("\n", "⏎")
+
+
+def mark(p: Placement, href: str) -> str:
+    """The small mark after an emended passage, linking to its apparatus entry."""
+    label = html.escape(describe(p.emendation))
+    return (f'<sup class="edition-emendation" id="{p.mark_id}">'
+            f'<a href="{html.escape(href)}#{p.emendation.id}" title="{label}" aria-label="{label}">'
+            f'校</a></sup>')
+
+
+def decorate(markup: str, page_placements: list[Placement], href: str) -> str:
+    """Insert the marks of one page's emendations into its rendered HTML."""
+    for p in sorted(page_placements, key=lambda p: (p.block.id, -p.offset)):
+        span = html_text.element_span(markup, p.block.id)
+        if span is None:
+            raise ValueError(f"{p.emendation.id}: block {p.block.id} not on page {p.page.slug}")
+        inner = html_text.insert_after_text(markup[span[0]:span[1]], p.offset, mark(p, href))
+        markup = markup[: span[0]] + inner + markup[span[1]:]
+    return markup
+
+
+def page_markdown(edition: Edition, link: Callable[[Page], str]) -> str:
+    """The apparatus page, as Markdown with escaped HTML lists. `link(page)` is a page's URL."""
+    found = placements(edition)
+    counts = Counter(p.emendation.kind for p in found)
+    summary = "、".join(f"{KINDS[k]} {counts[k]} 条" for k in KINDS if counts[k])
+    out = [
+        "# 校勘记",
+        "",
+        "本版正文据 PDF 提取的文本整理。提取造成的问题，凡不止于换行的，都在这里逐条记录："
+        "标点被挤到单独一行或行首、“一”字脱离本行、文句次序颠倒、引号不配对。"
+        "正文中改动之处有上标“校”字，指向本页相应条目；每条列出底本原貌（⏎ 表示底本换行）、"
+        "本版读法和理由。把每条改动还原，即得底本全文（空白除外），测试逐字核对这一点。",
+        "",
+        f"共 {len(found)} 条：{summary}。",
+        "",
+    ]
+    for page in edition.document.pages:
+        entries = [p for p in found if p.page.slug == page.slug]
+        if not entries:
+            continue
+        out += [f"## {html.escape(page.title)}", "", f'<ol class="edition-apparatus" start="{entries[0].number}">']
+        out += [_entry(p, link(page)) for p in entries]
+        out += ["</ol>", ""]
+    return "\n".join(out)
+
+
+def _entry(p: Placement, page_url: str) -> str:
+    e = p.emendation
+    lines = e.line if "\n" not in e.source else f"{e.line}–{e.line + e.source.count(chr(10))}"
+    where = f"{p.page.title} · {p.block.id}"
+    return (
+        f'<li id="{e.id}">'
+        f'<p><span class="edition-apparatus-kind">{e.label}</span> '
+        f'<a href="{html.escape(page_url)}#{p.mark_id}">{html.escape(where)}</a> '
+        f'<span class="edition-apparatus-meta">{e.id} · 底本第 {lines} 行</span></p>'
+        f'<p>底本：<span class="edition-apparatus-text">{_passage(e.source)}</span></p>'
+        f'<p>今作：<span class="edition-apparatus-text">{_passage(e.reading)}</span></p>'
+        f"<p>{html.escape(e.reason)}</p>"
+        "</li>"
+    )
+
+
+def _passage(text: str) -> str:
+    return '<span class="edition-linebreak" title="底本换行">⏎</span>'.join(
+        html.escape(part) for part in text.split("\n"))

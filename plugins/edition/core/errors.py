@@ -1,0 +1,40 @@
+"""Problems found in the edition's input, reported as `file:line: message` with a hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one input file, worded for the contributor who has to fix it."""
+
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class EditionError(Exception):
+    """Input that cannot be built. Carries every problem found, in file and line order."""
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """Quote a value for a message, shortened and with line breaks made visible."""
+    text = str(value).replace("\n", "⏎")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"

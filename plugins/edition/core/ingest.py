@@ -1,0 +1,192 @@
+"""Ingest: the verbatim source, its emendations and the declared structure become the Document.
+
+Deterministic and pure: the same three files always give the same Document and the same pages.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import emendations as emendations_mod
+from . import markdown_pages, structure
+from .document import Block, Document, Page
+from .emendations import Emendation
+from .errors import EditionError, Problem, quote
+from .reflow import Line, reflow
+from .structure import Heading, PageSpec
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the edition's inputs and generated pages live, relative to the project root."""
+
+    root: Path
+    source: str = "source/xiaomi-model-2010-2022.txt"
+    structure: str = "annotations/structure.yml"
+    emendations: str = "annotations/emendations.yml"
+    pages: str = "docs/text"
+
+    def __truediv__(self, relative: str) -> Path:
+        return self.root / relative
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything ingest knows: the inputs, checked, and the Document they make."""
+
+    source: str
+    emendations: tuple[Emendation, ...]
+    pages: tuple[PageSpec, ...]
+    document: Document
+
+
+def load(paths: Paths) -> Edition:
+    """Read, check and reflow. Raises EditionError listing every problem found."""
+    try:
+        source = (paths / paths.source).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise EditionError(Problem(paths.source, 1, "the source text is missing",
+                                   "restore it from git: it is never edited")) from None
+    specs = structure.load(paths / paths.structure, paths.structure)
+    emends = emendations_mod.load(paths / paths.emendations, paths.emendations, source, paths.source)
+    lines = _edited_lines(source, emends)
+    document = _document(lines, specs, paths)
+    return Edition(source, emends, specs, document)
+
+
+def _edited_lines(source: str, emends: tuple[Emendation, ...]) -> list[Line]:
+    """The emended text as lines, each with the source line it (mostly) comes from."""
+    chars: list[tuple[str, int]] = []
+    line, at = 1, 0
+    for e in emends:
+        for c in source[at:e.start]:
+            chars.append((c, line))
+            line += c == "\n"
+        spanned = e.source.count("\n")
+        for k, c in enumerate(e.reading):
+            chars.append((c, e.line + min(e.reading.count("\n", 0, k), spanned)))
+        line, at = e.line + spanned, e.end
+    for c in source[at:]:
+        chars.append((c, line))
+        line += c == "\n"
+    out: list[Line] = []
+    current: list[str] = []
+    number: int | None = None
+    for c, n in chars:
+        if c == "\n":
+            out.append(Line("".join(current), n if number is None else number))
+            current, number = [], None
+        else:
+            number = n if number is None else number
+            current.append(c)
+    out.append(Line("".join(current), line if number is None else number))
+    return out
+
+
+def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths) -> Document:
+    problems: list[Problem] = []
+    # Find every declared heading, in order; what lies between two headings is body text.
+    headings: list[tuple[Heading, int, int]] = []  # heading, first line index, next index
+    cursor = 0
+    for spec in specs:
+        for heading in (spec.title, *spec.sections):
+            if heading.editorial:
+                headings.append((heading, cursor, cursor))
+                continue
+            found = _find_heading(lines, cursor, heading.title)
+            if found is None:
+                problems.append(_heading_problem(lines, cursor, heading, paths))
+                continue
+            headings.append((heading, found[0], found[1]))
+            cursor = found[1]
+    if problems:
+        raise EditionError(problems)
+    if headings and headings[0][1] != 0 and not headings[0][0].editorial:
+        problems.append(Problem(paths.structure, headings[0][0].file_line,
+                                "text before the first heading has no page",
+                                "declare the opening as a page with 'editorial: true'"))
+
+    pages: list[Page] = []
+    heading_index = 0
+    lists = 0  # list numbers run through the document
+    for spec in specs:
+        blocks: list[Block] = []
+        counter = 0
+        for _ in (spec.title, *spec.sections):
+            heading, begin, end = headings[heading_index]
+            heading_index += 1
+            following = headings[heading_index][1] if heading_index < len(headings) else len(lines)
+            first_line = lines[begin].number if begin < len(lines) else 0
+            blocks.append(Block("heading", heading.id, heading.title,
+                                (first_line, lines[end - 1].number if end > begin else first_line),
+                                level=heading.level, editorial=heading.editorial))
+            units, artifacts = reflow(lines[end:following])
+            for artifact in artifacts:
+                problems.append(Problem(paths.source, artifact.line,
+                                        f"extraction artifact left in the text: {artifact.message}",
+                                        f"record an emendation for it in {paths.emendations}"))
+            for unit in units:
+                counter += 1
+                blocks.append(Block(unit.kind, f"p-{spec.number}-{counter}", unit.text,  # type: ignore[arg-type]
+                                    (unit.first, unit.last), marker=unit.marker,
+                                    list_number=lists + unit.list_number if unit.list_number else 0))
+            lists += max((u.list_number for u in units), default=0)
+        pages.append(Page(spec.slug, spec.number, tuple(blocks)))
+    if problems:
+        raise EditionError(problems)
+    return Document(tuple(pages))
+
+
+def _find_heading(lines: list[Line], cursor: int, title: str) -> tuple[int, int] | None:
+    """A heading is one line, or two lines the extractor split (joined with nothing between)."""
+    for i in range(cursor, len(lines)):
+        if lines[i].text == title:
+            return i, i + 1
+        if i + 1 < len(lines) and lines[i].text + lines[i + 1].text == title:
+            return i, i + 2
+    return None
+
+
+def _heading_problem(lines: list[Line], cursor: int, heading: Heading, paths: Paths) -> Problem:
+    after = lines[cursor - 1].number if cursor else 0
+    candidates = [ln.text for ln in lines[cursor:]]
+    close = difflib.get_close_matches(heading.title, candidates, n=1, cutoff=0.5)
+    hint = "copy the title exactly as the source prints it (after emendations)"
+    if close:
+        number = next(ln.number for ln in lines[cursor:] if ln.text == close[0])
+        hint = f"the closest line is {number}: {quote(close[0])}; " + hint
+    return Problem(paths.structure, heading.file_line,
+                   f"heading {quote(heading.title)} not found in the text after source line {after}", hint)
+
+
+def render(edition: Edition) -> dict[str, str]:
+    """The generated Markdown pages: file name -> content."""
+    return {f"{page.slug}.md": markdown_pages.write(page) for page in edition.document.pages}
+
+
+def stale(paths: Paths, edition: Edition) -> list[str]:
+    """Generated pages that differ from what is on disk (missing, changed or left over)."""
+    wanted = render(edition)
+    folder = paths / paths.pages
+    present = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
+    out = [name for name, text in wanted.items()
+           if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+    out += sorted(present - set(wanted))
+    return sorted(out)
+
+
+def write(paths: Paths, edition: Edition) -> list[str]:
+    """Write the generated pages (only those that changed); remove left-over ones."""
+    folder = paths / paths.pages
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale(paths, edition)
+    wanted = render(edition)
+    for name in changed:
+        target = folder / name
+        if name in wanted:
+            target.write_text(wanted[name], encoding="utf-8", newline="\n")
+        else:
+            target.unlink()
+    return changed
