@@ -1,0 +1,1 @@
+"""The MkDocs adapter of the edition: the only code that imports MkDocs."""

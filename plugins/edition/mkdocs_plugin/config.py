@@ -1,0 +1,27 @@
+"""Settings of the `edition` MkDocs plugin, declared once."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class EditionConfig(base.Config):
+    source = c.Type(str, default="source/xiaomi-model-2010-2022.txt")
+    """The verbatim source text, relative to mkdocs.yml. Never edited."""
+
+    structure = c.Type(str, default="annotations/structure.yml")
+    """Declared pages and headings, relative to mkdocs.yml."""
+
+    emendations = c.Type(str, default="annotations/emendations.yml")
+    """Recorded corrections of extraction artifacts, relative to mkdocs.yml."""
+
+    pages = c.Type(str, default="text")
+    """Folder under docs_dir that holds the generated text pages."""
+
+    apparatus = c.Type(str, default="apparatus.md")
+    """Where the generated apparatus page (校勘记) goes, under docs_dir."""
+
+    edit_generated = c.Type(str, default="edit/main/annotations/emendations.yml")
+    """Edit link of the generated text pages, relative to repo_url: their text is changed by
+    emendations, never by editing the page."""

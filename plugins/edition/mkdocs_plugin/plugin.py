@@ -1,0 +1,75 @@
+"""MkDocs hooks of the edition. Each hook dispatches to the core; none decides anything itself."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..core import anchors, apparatus, ingest
+from ..core.errors import EditionError
+from .config import EditionConfig
+
+CSS = "assets/edition/edition.css"
+
+
+class EditionPlugin(BasePlugin[EditionConfig]):
+    """Renders the edition's text pages: paragraph permalinks, emendation marks, the apparatus."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir).relative_to(root).as_posix()
+        self.paths = ingest.Paths(root, self.config.source, self.config.structure,
+                                  self.config.emendations, f"{docs}/{self.config.pages}")
+        try:
+            self.edition = ingest.load(self.paths)
+        except EditionError as err:
+            raise PluginError(str(err)) from None
+        stale = ingest.stale(self.paths, self.edition)
+        if stale:
+            raise PluginError(f"{self.paths.pages}/{stale[0]}: generated page is stale"
+                              "\n  hint: run 'python scripts/ingest.py' (scripts/site does it for you)")
+        self.placements = apparatus.placements(self.edition)
+        config.extra_css.append(CSS)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        css = resources.files("edition").joinpath("assets/edition.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, CSS, content=css))
+        self.apparatus_file = File.generated(config, self.config.apparatus, content="")
+        files.append(self.apparatus_file)
+        self.files = files
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file is self.apparatus_file:
+            return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug))
+        if self._slug(page) and config.repo_url and self.config.edit_generated:
+            # Generated pages are not edited by hand: their text changes through emendations.
+            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_generated)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        slug = self._slug(page)
+        if slug is None:
+            return html
+        href = get_relative_url(self.apparatus_file.url, page.url)
+        html = apparatus.decorate(html, [p for p in self.placements if p.page.slug == slug], href)
+        return anchors.add_permalinks(html)
+
+    def _slug(self, page: Page) -> str | None:
+        path = PurePosixPath(page.file.src_uri)
+        if path.parent.as_posix() == self.config.pages and path.stem in self.edition.document.by_slug:
+            return path.stem
+        return None
+
+    def _url(self, page: Page, slug: str) -> str:
+        target = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")
+        return get_relative_url(target.url, page.url) if target else ""
