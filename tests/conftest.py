@@ -1,0 +1,48 @@
+"""Shared fixtures: the project root, the --update-golden flag, one strict build of the real site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected outputs of golden fixture files (review the diff!)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+
+def mkdocs_build(config: Path, site: Path) -> Build:
+    """Run `mkdocs build --strict` as a reader would, and capture its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=config.parent, timeout=300,
+    )
+    return Build(site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per test session."""
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("build") / "site")
+    assert build.returncode == 0, build.log
+    return build
