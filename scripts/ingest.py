@@ -32,11 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     if args.check:
-        stale = ingest.stale(paths, edition)
+        stale = ingest.stale_problems(paths, edition)
         if stale:
-            names = ", ".join(f"{paths.pages}/{n}" for n in stale)
-            print(f"error: generated pages are stale: {names}\n  hint: run 'python scripts/ingest.py' "
-                  "and commit the result; never edit these pages by hand", file=sys.stderr)
+            print(f"error: {EditionError(stale)}", file=sys.stderr)
             return 1
         print(f"ingest: {paths.pages}/ is up to date")
         return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from . import yamlfile
@@ -93,7 +94,7 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
         found.append(Emendation(**values, start=located, end=located + len(values["source"]),
                                 file=display, file_line=item_line))
     found.sort(key=lambda e: e.start)
-    for before, after in zip(found, found[1:]):
+    for before, after in pairwise(found):
         if after.start < before.end:
             problems.append(Problem(display, after.file_line,
                                     f"emendation {quote(after.id)} overlaps {quote(before.id)}",

@@ -177,6 +177,24 @@ def stale(paths: Paths, edition: Edition) -> list[str]:
     return sorted(out)
 
 
+def stale_problems(paths: Paths, edition: Edition) -> list[Problem]:
+    """One problem per stale page, at its first line that differs from what ingest writes."""
+    wanted = render(edition)
+    problems = []
+    for name in stale(paths, edition):
+        target = paths / paths.pages / name
+        have = target.read_text(encoding="utf-8").splitlines() if target.is_file() else []
+        want = wanted.get(name, "").splitlines()
+        differing = (i for i, (a, b) in enumerate(zip(have, want, strict=False), 1) if a != b)
+        line = next(differing, min(len(have), len(want)) + 1)
+        what = ("is missing" if not have else "is left over from an earlier ingest" if not want
+                else "differs from what ingest writes")
+        problems.append(Problem(f"{paths.pages}/{name}", line, f"generated page {what}",
+                                "run 'python scripts/ingest.py' and commit the result; change the text "
+                                f"through {paths.emendations}, never by editing the page"))
+    return problems
+
+
 def write(paths: Paths, edition: Edition) -> list[str]:
     """Write the generated pages (only those that changed); remove left-over ones."""
     folder = paths / paths.pages

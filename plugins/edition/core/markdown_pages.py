@@ -25,7 +25,8 @@ from markdown_it import MarkdownIt
 
 from .document import Block, Page
 
-GENERATED = "<!-- 本页由 scripts/ingest.py 从 source/ 与 annotations/ 生成；请勿手工修改，改动请写成校勘（annotations/emendations.yml）。 -->"
+GENERATED = ("<!-- 本页由 scripts/ingest.py 从 source/ 与 annotations/ 生成；请勿手工修改，"
+             "改动请写成校勘（annotations/emendations.yml）。 -->")
 
 # Characters that would otherwise start Markdown syntax inside running text.
 _INLINE = re.compile(r"([\\`*_\[\]{}])")

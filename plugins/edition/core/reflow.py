@@ -90,7 +90,7 @@ def _marker(text: str, expected: int) -> tuple[str, int] | None:
     if text.startswith(_BULLET):
         return "•", 0
     match = _ORDERED.match(text)
-    if match and (int(match.group(1)) == expected or expected == 0 and match.group(1) == "1"):
+    if match and (int(match.group(1)) == expected or (expected == 0 and match.group(1) == "1")):
         return match.group(0), int(match.group(1))
     return None
 

@@ -130,7 +130,7 @@ def read_record(
             hint = (hint + " " if hint else "") + "allowed fields: " + ", ".join(known)
             problems.append(Problem(file, key_line, f"{what}: unknown field {quote(key)}", hint))
             continue
-        if field.kind is int and (isinstance(item, bool) or not isinstance(item, int)) or (
+        if (field.kind is int and (isinstance(item, bool) or not isinstance(item, int))) or (
             field.kind is not int and not isinstance(item, field.kind)
         ):
             problems.append(Problem(

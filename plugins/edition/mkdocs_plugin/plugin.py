@@ -32,10 +32,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             self.edition = ingest.load(self.paths)
         except EditionError as err:
             raise PluginError(str(err)) from None
-        stale = ingest.stale(self.paths, self.edition)
+        stale = ingest.stale_problems(self.paths, self.edition)
         if stale:
-            raise PluginError(f"{self.paths.pages}/{stale[0]}: generated page is stale"
-                              "\n  hint: run 'python scripts/ingest.py' (scripts/site does it for you)")
+            raise PluginError(str(EditionError(stale)))
         self.placements = apparatus.placements(self.edition)
         config.extra_css.append(CSS)
         return config

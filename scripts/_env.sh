@@ -1,0 +1,26 @@
+# Sourced by scripts/site and scripts/test: makes the project's virtualenv (.venv) and installs
+# the project into it when pyproject.toml changed. Usage: source scripts/_env.sh [extras]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="${EDITION_VENV:-$ROOT/.venv}"
+PYTHON="${PYTHON:-python3}"
+extras="${1:-}"
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "error: Python 3.11 or newer is needed as '$PYTHON' (set PYTHON=/path/to/python3.11)" >&2
+  exit 1
+fi
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "==> creating virtualenv $VENV"
+  "$PYTHON" -m venv "$VENV"
+fi
+stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}"
+if [ ! -f "$stamp" ]; then
+  echo "==> installing the project${extras:+ with [$extras]} into $VENV"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+fi
+export PATH="$VENV/bin:$PATH"
+export NO_MKDOCS_2_WARNING=1  # Material's end-of-life banner; see ../README.md "Platform"

@@ -1,0 +1,112 @@
+"""The real site, built with `mkdocs build --strict` as a reader's host would build it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.core import ingest
+
+from ..conftest import ROOT, Build, mkdocs_build
+
+TEXT_PAGES = ["opening", "scale-diseconomies", "three-iron-rules", "building-cars", "going-premium",
+              "methodology-tested"]
+
+
+def html(build: Build, path: str) -> str:
+    return (build.site / path).read_text(encoding="utf-8")
+
+
+def article(build: Build, slug: str) -> str:
+    page = html(build, f"text/{slug}/index.html")
+    return page[page.index("<article"):page.index("</article>")]
+
+
+def test_strict_build_has_no_warnings(built_site: Build) -> None:
+    assert built_site.returncode == 0
+    assert not [line for line in built_site.log.splitlines() if "WARNING" in line or "Traceback" in line]
+
+
+def test_headings_paragraphs_and_lists_render(built_site: Build) -> None:
+    pages = [article(built_site, slug) for slug in TEXT_PAGES]
+    assert sum(len(re.findall(r"<h1[ >]", p)) for p in pages) == 6
+    assert sum(len(re.findall(r"<h2[ >]", p)) for p in pages) == 11
+    assert sum(p.count("<ol>") for p in pages) == 2
+    assert sum(p.count("<ul>") for p in pages) == 2
+    document = ingest.load(ingest.Paths(ROOT)).document
+    for page, slug in zip(document.pages, TEXT_PAGES, strict=True):
+        rendered = article(built_site, slug)
+        for block in page.blocks:
+            assert f'id="{block.id}"' in rendered, block.id
+
+
+def test_every_paragraph_and_item_has_a_permalink(built_site: Build) -> None:
+    for slug in TEXT_PAGES:
+        page = article(built_site, slug)
+        ids = re.findall(r'<(?:p|li) id="(p-\d+-\d+)"', page)
+        assert ids
+        for block_id in ids:
+            assert f'<a class="edition-permalink" href="#{block_id}"' in page
+
+
+def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: Build) -> None:
+    count = len(ingest.load(ingest.Paths(ROOT)).emendations)
+    apparatus = html(built_site, "apparatus/index.html")
+    entries = re.findall(r'<li id="(e-\d{3})">.*?<a href="\.\./text/([a-z-]+)/#(ref-e-\d{3})"', apparatus)
+    assert len(entries) == count
+    for entry, slug, mark in entries:
+        page = article(built_site, slug)
+        assert f'<sup class="edition-emendation" id="{mark}"><a href="../../apparatus/#{entry}"' in page
+        assert mark == f"ref-{entry}"
+    assert sum(article(built_site, s).count('class="edition-emendation"') for s in TEXT_PAGES) == count
+
+
+def test_generated_pages_edit_the_emendations(built_site: Build) -> None:
+    assert ("https://github.com/xiaomi-model-edition/edition/edit/main/annotations/emendations.yml"
+            in html(built_site, "text/opening/index.html"))
+    assert "edit/main/docs/index.md" in html(built_site, "index.html")
+
+
+def test_builds_are_deterministic(built_site: Build, tmp_path: Path) -> None:
+    again = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert again.returncode == 0
+    first = sorted(p.relative_to(built_site.site) for p in built_site.site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again.site) for p in again.site.rglob("*") if p.is_file())
+    assert first == second
+    for path in first:
+        assert (built_site.site / path).read_bytes() == (again.site / path).read_bytes(), path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    for part in ("source", "annotations", "docs"):
+        shutil.copytree(ROOT / part, copy / part)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    return copy
+
+
+def test_bad_emendation_stops_the_build_with_a_clear_message(project: Path) -> None:
+    path = project / "annotations" / "emendations.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("line: 27\n", "line: 28\n"), encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 1
+    assert ("ERROR   -  annotations/emendations.yml:5: source text '注意力”⏎，' not found on line 28 of "
+            "source/xiaomi-model-2010-2022.txt\n  hint: that text begins on line 27: write 'line: 27'\n"
+            in build.log)
+    assert "Traceback" not in build.log
+    assert not (project / "site").exists()
+
+
+def test_stale_page_stops_the_build(project: Path) -> None:
+    page = project / "docs" / "text" / "opening.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("泾渭分明", "泾渭分明！"), encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 1
+    assert ("ERROR   -  docs/text/opening.md:17: generated page differs from what ingest writes\n"
+            "  hint: run 'python scripts/ingest.py' and commit the result; change the text through "
+            "annotations/emendations.yml, never by editing the page\n" in build.log)
+    assert not (project / "site").exists()
