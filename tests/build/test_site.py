@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -49,7 +50,7 @@ def test_every_paragraph_and_item_has_a_permalink(built_site: Build) -> None:
         ids = re.findall(r'<(?:p|li) id="(p-\d+-\d+)"', page)
         assert ids
         for block_id in ids:
-            assert f'<a class="edition-permalink" href="#{block_id}"' in page
+            assert f'<a class="edition-permalink" href="#{block_id}" data-search-exclude' in page
 
 
 def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: Build) -> None:
@@ -59,9 +60,18 @@ def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: B
     assert len(entries) == count
     for entry, slug, mark in entries:
         page = article(built_site, slug)
-        assert f'<sup class="edition-emendation" id="{mark}"><a href="../../apparatus/#{entry}"' in page
+        assert (f'<sup class="edition-emendation" id="{mark}" data-search-exclude>'
+                f'<a href="../../apparatus/#{entry}"') in page
         assert mark == f"ref-{entry}"
     assert sum(article(built_site, s).count('class="edition-emendation"') for s in TEXT_PAGES) == count
+
+
+def test_search_index_is_segmented_by_jieba_and_free_of_our_marks(built_site: Build) -> None:
+    index = json.loads(html(built_site, "search/search_index.json"))
+    assert "\\u200b" in index["config"]["separator"]
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("text/")]
+    assert any("\u200b注意力\u200b”，\u200b极致" in text for text in texts)
+    assert not any("¶" in text or "校" in text for text in texts)
 
 
 def test_generated_pages_edit_the_emendations(built_site: Build) -> None:

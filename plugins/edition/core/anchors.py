@@ -14,7 +14,8 @@ _BLOCK = re.compile(r'(<(p|li) id="(p-[0-9]+-[0-9]+)">)(.*?)(</\2>)', re.DOTALL)
 
 def permalink(block_id: str) -> str:
     """The permalink element for one block."""
-    return (f'<a class="edition-permalink" href="#{block_id}" '
+    # data-search-exclude: Material's search indexer skips it, so "¶" never pollutes the index.
+    return (f'<a class="edition-permalink" href="#{block_id}" data-search-exclude '
             f'title="本段链接 {block_id}" aria-label="本段链接 {block_id}">¶</a>')
 
 

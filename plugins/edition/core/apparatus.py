@@ -66,7 +66,8 @@ def _show(text: str) -> str:
 def mark(p: Placement, href: str) -> str:
     """The small mark after an emended passage, linking to its apparatus entry."""
     label = html.escape(describe(p.emendation))
-    return (f'<sup class="edition-emendation" id="{p.mark_id}">'
+    # data-search-exclude: the mark is apparatus, not text; Material's search indexer skips it.
+    return (f'<sup class="edition-emendation" id="{p.mark_id}" data-search-exclude>'
             f'<a href="{html.escape(href)}#{p.emendation.id}" title="{label}" aria-label="{label}">'
             f'校</a></sup>')
 
@@ -103,12 +104,12 @@ def page_markdown(edition: Edition, link: Callable[[Page], str]) -> str:
         if not entries:
             continue
         out += [f"## {html.escape(page.title)}", "", f'<ol class="edition-apparatus" start="{entries[0].number}">']
-        out += [_entry(p, link(page)) for p in entries]
+        out += [entry(p, link(page)) for p in entries]
         out += ["</ol>", ""]
     return "\n".join(out)
 
 
-def _entry(p: Placement, page_url: str) -> str:
+def entry(p: Placement, page_url: str) -> str:
     e = p.emendation
     lines = e.line if "\n" not in e.source else f"{e.line}–{e.line + e.source.count(chr(10))}"
     where = f"{p.page.title} · {p.block.id}"

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from . import yamlfile
 from .errors import EditionError, Problem, quote
@@ -110,7 +111,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _locate(values: dict, key_lines: dict[str, int], display: str, source: str,
+def _locate(values: dict[str, Any], key_lines: dict[str, int], display: str, source: str,
             line_starts: list[int], source_display: str) -> int | Problem:
     line, wanted = values["line"], values["source"]
     if not 1 <= line <= len(line_starts):
@@ -133,7 +134,7 @@ def _locate(values: dict, key_lines: dict[str, int], display: str, source: str,
     return at
 
 
-def _check_kind(values: dict, display: str, line: int, what: str) -> Problem | None:
+def _check_kind(values: dict[str, Any], display: str, line: int, what: str) -> Problem | None:
     kind = values["kind"]
     source = without_whitespace(values["source"])
     reading = without_whitespace(values["reading"])

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .document import Block, Page
 
@@ -122,7 +123,7 @@ def read(markdown: str) -> list[ReadBlock]:
     return blocks
 
 
-def _plain(inline) -> str:
+def _plain(inline: Token) -> str:
     parts = []
     for child in inline.children or []:
         if child.type == "text":

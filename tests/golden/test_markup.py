@@ -1,0 +1,33 @@
+"""Golden cases of the markup we render: permalinks, emendation marks, apparatus entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.core import anchors, apparatus, html_text, ingest
+
+from ..conftest import ROOT
+from .fixtures import cases, check
+
+FIXTURE = Path(__file__).with_name("markup.txt")
+EDITION = ingest.load(ingest.Paths(ROOT))
+
+
+def render(given: str) -> str:
+    if given.startswith("insert "):
+        _, count, markup = given.split(" ", 2)
+        return html_text.insert_after_text(markup, int(count), "<MARK>")
+    if given.startswith("emendation "):
+        wanted = given.split()[1]
+        placement = next(p for p in apparatus.placements(EDITION) if p.emendation.id == wanted)
+        return (f"block {placement.block.id}, after character {placement.offset}\n"
+                + apparatus.mark(placement, "../../apparatus/") + "\n"
+                + apparatus.entry(placement, f"../text/{placement.page.slug}/") + "\n")
+    return anchors.add_permalinks(given)
+
+
+@pytest.mark.parametrize(("line", "title"), cases(FIXTURE), ids=[t for _, t in cases(FIXTURE)])
+def test_markup(line: int, title: str, update_golden: bool) -> None:
+    check(FIXTURE, line, render, update_golden)
