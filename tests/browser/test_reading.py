@@ -59,7 +59,7 @@ def test_emendation_mark_explains_and_links_both_ways(page: Page, site_url: str)
     expect(mark).to_have_attribute("title", (
         "校勘（乙正）：底本作“之所以用“潜在”⏎些用户转化成购买用户。⏎，是因为企业需要付出各种成本才能最终将这”，"
         "今作“之所以用“潜在”，是因为企业需要付出各种成本才能最终将这⏎些用户转化成购买用户。”。"
-        "底本两行次序颠倒：“些用户转化成购买用户。”应在“才能最终将这”之后。乙正后两行宽度恰合版心，文意通顺。"))
+        "底本两行次序颠倒：“些用户转化成购买用户。”应接在“才能最终将这”之后。乙正后文意通顺，改正后的一行宽度也恰好是满行。"))
     mark.click()
     assert page.url.endswith("/apparatus/#e-002")
     entry = page.locator("#e-002")

@@ -51,9 +51,6 @@ class Page:
     def title(self) -> str:
         return self.blocks[0].text
 
-    def block(self, block_id: str) -> Block | None:
-        return next((b for b in self.blocks if b.id == block_id), None)
-
 
 @dataclass(frozen=True)
 class Document:
@@ -67,7 +64,3 @@ class Document:
 
     def blocks(self) -> list[tuple[Page, Block]]:
         return [(page, block) for page in self.pages for block in page.blocks]
-
-    def text(self) -> str:
-        """Every block's source-order text, joined by line breaks (editorial titles left out)."""
-        return "\n".join(b.source_text for _, b in self.blocks() if not b.editorial)

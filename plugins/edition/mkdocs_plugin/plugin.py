@@ -60,7 +60,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if slug is None:
             return html
         href = get_relative_url(self.apparatus_file.url, page.url)
-        html = apparatus.decorate(html, [p for p in self.placements if p.page.slug == slug], href)
+        try:
+            html = apparatus.decorate(html, [p for p in self.placements if p.page.slug == slug], href)
+        except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
+            raise PluginError(f"{page.file.src_uri}: cannot place an emendation mark: {err}") from None
         return anchors.add_permalinks(html)
 
     def _slug(self, page: Page) -> str | None:
