@@ -15,16 +15,17 @@ from .errors import EditionError, Problem, quote
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 
+SECTION_FIELDS = (
+    yamlfile.Field("id", str, pattern=SLUG, doc="the heading's ASCII anchor"),
+    yamlfile.Field("title", str, doc="the subsection title exactly as the text prints it"),
+)
+
 PAGE_FIELDS = (
     yamlfile.Field("slug", str, pattern=SLUG, doc="the page's ASCII file name, like three-iron-rules"),
     yamlfile.Field("title", str, doc="the section title exactly as the text prints it"),
     yamlfile.Field("editorial", bool, required=False,
                    doc="true when the text has no title here and the title is the editors'"),
-    yamlfile.Field("sections", list, required=False, doc="the page's subsections"),
-)
-SECTION_FIELDS = (
-    yamlfile.Field("id", str, pattern=SLUG, doc="the heading's ASCII anchor"),
-    yamlfile.Field("title", str, doc="the subsection title exactly as the text prints it"),
+    yamlfile.Field("sections", list, required=False, record=SECTION_FIELDS, doc="the page's subsections"),
 )
 
 
@@ -71,12 +72,8 @@ def load(path: Path, display: str) -> tuple[PageSpec, ...]:
         sections: list[Heading] = []
         raw = values.get("sections", [])
         for section, section_line in zip(raw, getattr(raw, "item_lines", []), strict=True):
-            svalues, sfound = yamlfile.read_record(section, SECTION_FIELDS, display, section_line,
-                                                   f"section of page {quote(values['slug'])}")
-            problems += sfound
-            if not sfound:
-                claim(svalues["id"], section.key_lines["id"])
-                sections.append(Heading(svalues["id"], svalues["title"], 2, False, section_line))
+            claim(section["id"], section.key_lines["id"])
+            sections.append(Heading(section["id"], section["title"], 2, False, section_line))
         title = Heading(values["slug"], values["title"], 1, values.get("editorial", False), line)
         pages.append(PageSpec(values["slug"], number, title, tuple(sections)))
     if not pages and not problems:

@@ -98,7 +98,11 @@ def _convert(node: yaml.Node, display: str) -> Any:
 
 @dataclass(frozen=True)
 class Field:
-    """One declared field of a record in an input file."""
+    """One declared field of a record in an input file.
+
+    `record` declares the fields of each item (for a list of mappings) or of each value (for a
+    mapping of mappings, whose keys must match `pattern`); `item` the type of a list's scalar items.
+    """
 
     name: str
     kind: type
@@ -106,6 +110,10 @@ class Field:
     pattern: str | None = None
     choices: tuple[str, ...] = ()
     doc: str = ""
+    record: tuple[Field, ...] = ()
+    item: type | None = None
+    min_items: int = 0
+    max_length: int = 0
 
 
 _KIND_NAMES = {str: "text", int: "an integer", bool: "true or false", list: "a list", dict: "a mapping"}
@@ -113,14 +121,19 @@ _KIND_NAMES = {str: "text", int: "an integer", bool: "true or false", list: "a l
 
 def read_record(
     value: Any, fields: tuple[Field, ...], file: str, line: int, what: str
-) -> tuple[dict[str, Any], list[Problem]]:
-    """Check one mapping against its declared fields. Returns the known values and the problems."""
+) -> tuple[LocatedMap, list[Problem]]:
+    """Check one mapping against its declared fields. Returns the known values and the problems.
+
+    The values keep their lines: nested mappings are LocatedMap, lists LocatedList.
+    """
+    out = LocatedMap()
+    out.line, out.key_lines = line, {}
     if not isinstance(value, LocatedMap):
-        return {}, [Problem(file, line, f"{what} must be a mapping of fields, got {quote(value)}",
-                            "write it as 'field: value' lines")]
+        return out, [Problem(file, line, f"{what} must be a mapping of fields, got {quote(value)}",
+                             "write it as 'field: value' lines")]
+    out.line = value.line
     problems: list[Problem] = []
     known = {f.name: f for f in fields}
-    out: dict[str, Any] = {}
     for key, item in value.items():
         key_line = value.key_lines[key]
         field = known.get(key)
@@ -130,38 +143,70 @@ def read_record(
             hint = (hint + " " if hint else "") + "allowed fields: " + ", ".join(known)
             problems.append(Problem(file, key_line, f"{what}: unknown field {quote(key)}", hint))
             continue
-        if (field.kind is int and (isinstance(item, bool) or not isinstance(item, int))) or (
-            field.kind is not int and not isinstance(item, field.kind)
-        ):
-            problems.append(Problem(
-                file, key_line,
-                f"{what}: field {quote(key)} must be {_KIND_NAMES[field.kind]}, got {quote(item)}",
-                "quote text values with double quotes" if field.kind is str else
-                f"write {_KIND_NAMES[field.kind]}",
-            ))
-            continue
-        if field.kind is str and not item.strip():
-            problems.append(Problem(file, key_line, f"{what}: field {quote(key)} is empty",
-                                    f"write the {key}"))
-            continue
-        if field.choices and item not in field.choices:
-            problems.append(Problem(
-                file, key_line, f"{what}: field {quote(key)} has unknown value {quote(item)}",
-                "use one of: " + ", ".join(field.choices),
-            ))
-            continue
-        if field.pattern and not re.fullmatch(field.pattern, item):
-            problems.append(Problem(
-                file, key_line, f"{what}: field {quote(key)} value {quote(item)} is malformed",
-                f"it must match {field.pattern}",
-            ))
-            continue
-        out[key] = item
+        checked, found = _read_value(item, field, file, key_line, what)
+        problems += found
+        if not found:
+            out[key] = checked
+            out.key_lines[key] = key_line
     for field in fields:
         if field.required and field.name not in value:
             problems.append(Problem(file, value.line, f"{what}: missing field {quote(field.name)}",
                                     f"add '{field.name}: …' ({field.doc})"))
     return out, problems
+
+
+def _read_value(item: Any, field: Field, file: str, line: int, what: str) -> tuple[Any, list[Problem]]:
+    key = field.name
+    if (field.kind is int and (isinstance(item, bool) or not isinstance(item, int))) or (
+        field.kind is not int and not isinstance(item, field.kind)
+    ):
+        return None, [Problem(
+            file, line, f"{what}: field {quote(key)} must be {_KIND_NAMES[field.kind]}, got {quote(item)}",
+            "quote text values with double quotes" if field.kind is str else f"write {_KIND_NAMES[field.kind]}",
+        )]
+    if field.kind is str:
+        if not item.strip():
+            return None, [Problem(file, line, f"{what}: field {quote(key)} is empty", f"write the {key}")]
+        if field.max_length and len(item) > field.max_length:
+            return None, [Problem(file, line, f"{what}: field {quote(key)} is {len(item)} characters long",
+                                  f"keep it under {field.max_length} characters")]
+        if field.choices and item not in field.choices:
+            return None, [Problem(file, line, f"{what}: field {quote(key)} has unknown value {quote(item)}",
+                                  "use one of: " + ", ".join(field.choices))]
+        if field.pattern and not re.fullmatch(field.pattern, item):
+            return None, [Problem(file, line, f"{what}: field {quote(key)} value {quote(item)} is malformed",
+                                  f"it must match {field.pattern}")]
+        return item, []
+    if field.kind is list:
+        if len(item) < field.min_items:
+            return None, [Problem(file, line, f"{what}: field {quote(key)} needs at least {field.min_items} "
+                                  f"item{'s' if field.min_items > 1 else ''}", f"add a '- ' item under {key}")]
+        items = LocatedList()
+        items.line, items.item_lines = item.line, list(item.item_lines)
+        problems: list[Problem] = []
+        for index, (element, element_line) in enumerate(zip(item, item.item_lines, strict=True), 1):
+            if field.record:
+                checked, found = read_record(element, field.record, file, element_line, f"{what}: {key} {index}")
+            else:
+                inner = Field(key, field.item or str, pattern=field.pattern, choices=field.choices)
+                checked, found = _read_value(element, inner, file, element_line, f"{what}: {key} {index}")
+            problems += found
+            items.append(checked)
+        return items, problems
+    if field.kind is dict and field.record:
+        mapping = LocatedMap()
+        mapping.line, mapping.key_lines = item.line, dict(item.key_lines)
+        problems = []
+        for name, element in item.items():
+            element_line = item.key_lines[name]
+            if field.pattern and not re.fullmatch(field.pattern, name):
+                problems.append(Problem(file, element_line, f"{what}: {key} has unknown key {quote(name)}",
+                                        f"keys must match {field.pattern}"))
+                continue
+            mapping[name], found = read_record(element, field.record, file, element_line, f"{what}: {key} {name}")
+            problems += found
+        return mapping, problems
+    return item, []
 
 
 def read_list(value: Any, key: str, file: str, line: int) -> tuple[LocatedList, list[Problem]]:
