@@ -45,7 +45,7 @@ def test_section_page_renders_headings_paragraphs_and_anchors(page: Page, site_u
 
 def test_lists_render_as_lists(page: Page, site_url: str) -> None:
     page.goto(site_url + "text/building-cars/")
-    items = page.locator("article ol > li")
+    items = page.locator("article ol > li[id^='p-']")
     expect(items).to_have_count(6)
     expect(items.nth(4)).to_contain_text("有全球米粉的信赖和支持。")
     page.goto(site_url + "text/going-premium/")

@@ -35,8 +35,8 @@ def test_headings_paragraphs_and_lists_render(built_site: Build) -> None:
     pages = [article(built_site, slug) for slug in TEXT_PAGES]
     assert sum(len(re.findall(r"<h1[ >]", p)) for p in pages) == 6
     assert sum(len(re.findall(r"<h2[ >]", p)) for p in pages) == 11
-    assert sum(p.count("<ol>") for p in pages) == 2
-    assert sum(p.count("<ul>") for p in pages) == 2
+    assert sum(len(re.findall(r'<ol>\s*<li id="p-', p)) for p in pages) == 2
+    assert sum(len(re.findall(r'<ul>\s*<li id="p-', p)) for p in pages) == 2
     document = ingest.load(ingest.Paths(ROOT)).document
     for page, slug in zip(document.pages, TEXT_PAGES, strict=True):
         rendered = article(built_site, slug)
@@ -104,7 +104,7 @@ def test_bad_emendation_stops_the_build_with_a_clear_message(project: Path) -> N
     path.write_text(path.read_text(encoding="utf-8").replace("line: 27\n", "line: 28\n"), encoding="utf-8")
     build = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert build.returncode == 1
-    assert ("ERROR   -  annotations/emendations.yml:5: source text '注意力”⏎，' not found on line 28 of "
+    assert ("ERROR   -  annotations/emendations.yml:6: source text '注意力”⏎，' not found on line 28 of "
             "source/xiaomi-model-2010-2022.txt\n  hint: that text begins on line 27: write 'line: 27'\n"
             in build.log)
     assert "Traceback" not in build.log

@@ -113,7 +113,7 @@ def test_heading_not_found(tmp_path: Path) -> None:
     with pytest.raises(EditionError) as caught:
         ingest.load(ingest.Paths(copy))
     assert str(caught.value) == (
-        "annotations/structure.yml:35: heading '高端化之意义' not found in the text after source line 420\n"
+        "annotations/structure.yml:36: heading '高端化之意义' not found in the text after source line 420\n"
         "  hint: the closest line is 430: '高端化的意义'; copy the title exactly as the source prints it "
         "(after emendations)")
 

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import html_text
 from .document import Block, Page
 from .emendations import KINDS, Emendation, edition_spans
 from .ingest import Edition
@@ -72,15 +71,9 @@ def mark(p: Placement, href: str) -> str:
             f'校</a></sup>')
 
 
-def decorate(markup: str, page_placements: list[Placement], href: str) -> str:
-    """Insert the marks of one page's emendations into its rendered HTML."""
-    for p in sorted(page_placements, key=lambda p: (p.block.id, -p.offset)):
-        span = html_text.element_span(markup, p.block.id)
-        if span is None:
-            raise ValueError(f"{p.emendation.id}: block {p.block.id} not on page {p.page.slug}")
-        inner = html_text.insert_after_text(markup[span[0]:span[1]], p.offset, mark(p, href))
-        markup = markup[: span[0]] + inner + markup[span[1]:]
-    return markup
+def insertions(page_placements: list[Placement], href: str) -> list[tuple[str, int, str]]:
+    """(block id, non-whitespace characters before, HTML) for every mark of a page."""
+    return [(p.block.id, p.offset, mark(p, href)) for p in page_placements]
 
 
 def page_markdown(edition: Edition, link: Callable[[Page], str]) -> str:

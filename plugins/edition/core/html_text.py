@@ -27,26 +27,31 @@ def element_span(markup: str, element_id: str) -> tuple[int, int] | None:
     return None
 
 
-def insert_after_text(markup: str, count: int, snippet: str) -> str:
-    """Insert `snippet` after the `count`-th non-whitespace text character of `markup`.
+def insert_after_text(markup: str, insertions: list[tuple[int, str]]) -> str:
+    """Insert each snippet after the n-th non-whitespace text character of `markup`, in one pass.
 
-    With count 0 it goes before the first text character. Raises ValueError when the text is shorter.
+    Counts refer to the markup as given, whatever the snippets contain; n = 0 means before the
+    first character. Snippets at the same count keep their order. Raises ValueError when the text
+    is shorter than a count.
     """
+    pending = sorted(((count, i, snippet) for i, (count, snippet) in enumerate(insertions)))
+    out: list[str] = []
     seen = 0
-    if count == 0:
-        first = next((m for m in _TOKEN.finditer(markup)
-                      if not m.group().startswith("<") and not html.unescape(m.group()).isspace()), None)
-        at = first.start() if first else len(markup)
-        return markup[:at] + snippet + markup[at:]
+    at = 0
     for match in _TOKEN.finditer(markup):
         token = match.group()
-        if token.startswith("<"):
+        if token.startswith("<") or html.unescape(token).isspace():
             continue
-        if not html.unescape(token).isspace():
-            seen += 1
-        if seen == count:
-            return markup[: match.end()] + snippet + markup[match.end():]
-    raise ValueError(f"text has {seen} characters, cannot insert after character {count}")
+        while pending and pending[0][0] == seen:
+            out += [markup[at:match.start()], pending.pop(0)[2]]
+            at = match.start()
+        seen += 1
+        while pending and pending[0][0] == seen:
+            out += [markup[at:match.end()], pending.pop(0)[2]]
+            at = match.end()
+    if pending:
+        raise ValueError(f"text has {seen} characters, cannot insert after character {pending[0][0]}")
+    return "".join(out) + markup[at:]
 
 
 def text_of(markup: str) -> str:

@@ -27,6 +27,7 @@ class Paths:
     structure: str = "annotations/structure.yml"
     emendations: str = "annotations/emendations.yml"
     pages: str = "docs/text"
+    annotations: str = "annotations"
 
     def __truediv__(self, relative: str) -> Path:
         return self.root / relative

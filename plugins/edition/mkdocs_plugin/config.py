@@ -16,6 +16,12 @@ class EditionConfig(base.Config):
     emendations = c.Type(str, default="annotations/emendations.yml")
     """Recorded corrections of extraction artifacts, relative to mkdocs.yml."""
 
+    annotations = c.Type(str, default="annotations")
+    """Folder of the annotation files (notes/, glossary.yml, timeline.yml), relative to mkdocs.yml."""
+
+    export = c.Type(str, default="annotations.jsonld")
+    """Where the W3C Web Annotation export goes in the built site."""
+
     pages = c.Type(str, default="text")
     """Folder under docs_dir that holds the generated text pages."""
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import anchors, apparatus, ingest
+from ..core import apparatus, ingest, page_html, project, webannotation
 from ..core.errors import EditionError
 from .config import EditionConfig
 
 CSS = "assets/edition/edition.css"
+log = get_plugin_logger(__name__)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -26,22 +28,29 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).relative_to(root).as_posix()
-        self.paths = ingest.Paths(root, self.config.source, self.config.structure,
-                                  self.config.emendations, f"{docs}/{self.config.pages}")
+        self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
+                                  f"{docs}/{self.config.pages}", self.config.annotations)
         try:
-            self.edition = ingest.load(self.paths)
+            self.project = project.load(self.paths)
         except EditionError as err:
             raise PluginError(str(err)) from None
+        self.edition = self.project.edition
         stale = ingest.stale_problems(self.paths, self.edition)
         if stale:
             raise PluginError(str(EditionError(stale)))
-        self.placements = apparatus.placements(self.edition)
+        for warning in self.project.warnings:
+            log.warning(str(warning))
         config.extra_css.append(CSS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         css = resources.files("edition").joinpath("assets/edition.css").read_text(encoding="utf-8")
         files.append(File.generated(config, CSS, content=css))
+        base = urljoin(config.site_url or "", self.config.export)
+        export = webannotation.collection(self.project, base, lambda slug: self._absolute(config, slug),
+                                          config.site_name)
+        files.append(File.generated(config, self.config.export,
+                                    content=json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True)))
         self.apparatus_file = File.generated(config, self.config.apparatus, content="")
         files.append(self.apparatus_file)
         self.files = files
@@ -59,18 +68,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         slug = self._slug(page)
         if slug is None:
             return html
+        text_page = self.edition.document.by_slug[slug]
         href = get_relative_url(self.apparatus_file.url, page.url)
         try:
-            html = apparatus.decorate(html, [p for p in self.placements if p.page.slug == slug], href)
+            return page_html.decorate(html, text_page, self.project.placements_on(text_page),
+                                      self.project.notes_on(text_page), href)
         except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
-            raise PluginError(f"{page.file.src_uri}: cannot place an emendation mark: {err}") from None
-        return anchors.add_permalinks(html)
+            raise PluginError(f"{page.file.src_uri}: cannot decorate the page: {err}") from None
 
     def _slug(self, page: Page) -> str | None:
         path = PurePosixPath(page.file.src_uri)
         if path.parent.as_posix() == self.config.pages and path.stem in self.edition.document.by_slug:
             return path.stem
         return None
+
+    def _absolute(self, config: MkDocsConfig, slug: str) -> str:
+        path = f"{self.config.pages}/{slug}/" if config.use_directory_urls else f"{self.config.pages}/{slug}.html"
+        return urljoin(config.site_url or "", path)
 
     def _url(self, page: Page, slug: str) -> str:
         target = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")

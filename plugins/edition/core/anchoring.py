@@ -1,0 +1,118 @@
+"""Anchoring: a target (page + exact quote, optional prefix/suffix) becomes a place in one block.
+
+Quotes are matched on the Simplified text of the blocks, never on rendered HTML, so markup (marks,
+links, other notes) can never split a match, and a Traditional edition converted block by block
+keeps every anchor. A quote lies within one paragraph, list item or heading.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .annotations import Annotation, Target
+from .document import Block, Document, Page
+from .errors import Problem, quote
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where one target of one annotation is: characters [start, end) of a block's text."""
+
+    annotation: Annotation
+    target: Target
+    page: Page
+    block: Block
+    start: int
+    end: int
+
+    @property
+    def context(self) -> tuple[str, str]:
+        """Up to 16 characters of the block before and after the quote (for exports)."""
+        return self.block.text[max(0, self.start - 16):self.start], self.block.text[self.end:self.end + 16]
+
+
+def _blocks(page: Page) -> list[Block]:
+    return [b for b in page.blocks if not b.editorial]
+
+
+def _occurrences(page: Page, target: Target) -> list[tuple[Block, int]]:
+    needle = target.prefix + target.quote + target.suffix
+    found = []
+    for block in _blocks(page):
+        at = block.text.find(needle)
+        while at != -1:
+            found.append((block, at + len(target.prefix)))
+            at = block.text.find(needle, at + 1)
+    return found
+
+
+def anchor(annotation: Annotation, target: Target, document: Document) -> Anchor | Problem:
+    """Find one target; a Problem says why not and how to fix it."""
+    page = document.by_slug[target.page]
+    what = f"{annotation.kind} {quote(annotation.id)}"
+    found = _occurrences(page, target)
+    if len(found) == 1:
+        block, start = found[0]
+        return Anchor(annotation, target, page, block, start, start + len(target.quote))
+    if not found:
+        return Problem(target.file, target.line,
+                       f"{what}: quote {quote(target.quote)} not found on page {quote(page.slug)}",
+                       _closest(page, target))
+    ids = ", ".join(dict.fromkeys(block.id for block, _ in found))
+    return Problem(target.file, target.line,
+                   f"{what}: quote {quote(target.quote)} is found {len(found)} times on page "
+                   f"{quote(page.slug)} ({ids})", _disambiguate(found, target))
+
+
+def _closest(page: Page, target: Target) -> str:
+    wanted = target.quote
+    best = (0.0, "", "")
+    for block in _blocks(page):
+        for at in range(max(1, len(block.text) - len(wanted) + 1)):
+            window = block.text[at:at + len(wanted)]
+            # Ties (a window shifted by one scores the same) go to the window with more characters
+            # in the same places.
+            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio() + sum(
+                a == b for a, b in zip(wanted, window, strict=False)) / (100 * len(wanted))
+            if ratio > best[0]:
+                best = (ratio, window, block.id)
+    if target.prefix or target.suffix:
+        bare = _occurrences(page, Target(target.page, target.quote))
+        if bare:
+            return (f"the quote is on the page ({bare[0][0].id}) but not with this prefix/suffix; "
+                    "copy them exactly, or leave them out")
+    if best[0] >= 0.5:
+        return (f"the closest passage is {quote(best[1])} in {best[2]}; copy the quote exactly from "
+                f"docs/text/{page.slug}.md")
+    return f"copy the quote exactly from docs/text/{page.slug}.md (one paragraph, Simplified characters)"
+
+
+def _disambiguate(found: list[tuple[Block, int]], target: Target) -> str:
+    """The shortest prefix or suffix that picks out the first occurrence."""
+    block, start = found[0]
+    end = start + len(target.quote)
+    others = found[1:]
+    for size in range(1, 17):
+        prefix = block.text[max(0, start - size):start]
+        if len(prefix) == size and not any(b.text[max(0, s - size):s] == prefix for b, s in others):
+            return f"add prefix: {quote(prefix)} to choose the one in {block.id}, or a suffix for another"
+        suffix = block.text[end:end + size]
+        if len(suffix) == size and not any(b.text[s + len(target.quote):s + len(target.quote) + size] == suffix
+                                           for b, s in others):
+            return f"add suffix: {quote(suffix)} to choose the one in {block.id}, or a prefix for another"
+    return "lengthen the quote so that it occurs once"
+
+
+def anchor_all(annotations: tuple[Annotation, ...], document: Document) -> tuple[list[Anchor], list[Problem]]:
+    """Every target of every annotation, or the problems."""
+    anchors: list[Anchor] = []
+    problems: list[Problem] = []
+    for annotation in annotations:
+        for target in annotation.targets:
+            result = anchor(annotation, target, document)
+            if isinstance(result, Problem):
+                problems.append(result)
+            else:
+                anchors.append(result)
+    return anchors, problems

@@ -1,0 +1,104 @@
+"""Notes in the text: a numbered marker after each anchored passage, and the notes themselves at
+the end of their section.
+
+The markup is that of footnotes (`a.footnote-ref` pointing at the note's id), so Material's own
+footnote tooltips (`content.footnote.tooltips`) show the whole note, sources included, on hover
+and keyboard focus; a click or tap follows the link to the note, which links back. Without
+JavaScript the markers are plain links and the notes plain lists: nothing is lost. Roles from
+DPUB-ARIA (doc-noteref, doc-endnotes, doc-backlink) tell screen readers what each part is.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from . import bodies
+from .anchoring import Anchor
+from .annotations import Annotation, Source
+from .document import Page
+from .text import without_whitespace
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """A note as it appears on one page: its number there, its anchors, its section."""
+
+    annotation: Annotation
+    number: int
+    anchors: tuple[Anchor, ...]
+    section: str  # id of the heading whose section ends with this note
+
+    def ref_id(self, index: int) -> str:
+        base = f"ref-{self.annotation.id}"
+        return base if index == 0 else f"{base}-{index + 1}"
+
+
+def page_notes(page: Page, anchors: list[Anchor]) -> list[PageNote]:
+    """The notes anchored on one page, numbered in reading order."""
+    order = {block.id: i for i, block in enumerate(page.blocks)}
+    mine = sorted((a for a in anchors if a.page.slug == page.slug and a.annotation.kind == "note"),
+                  key=lambda a: (order[a.block.id], a.end, a.start))
+    grouped: dict[str, list[Anchor]] = {}
+    for a in mine:
+        grouped.setdefault(a.annotation.id, []).append(a)
+    out = []
+    for number, group in enumerate(grouped.values(), 1):
+        first = order[group[0].block.id]
+        section = next(b.id for b in reversed(page.blocks[:first + 1]) if b.kind == "heading")
+        out.append(PageNote(group[0].annotation, number, tuple(group), section))
+    return out
+
+
+def label(note: PageNote) -> str:
+    """What a screen reader announces for the marker."""
+    a = note.annotation
+    return f"注释 {note.number}：{a.title or bodies.plain(a.body)[:30]}"
+
+
+def marker(note: PageNote, index: int) -> str:
+    """The marker after the anchored passage."""
+    return (f'<sup class="edition-note-ref" id="{note.ref_id(index)}" data-search-exclude>'
+            f'<a class="footnote-ref" href="#{note.annotation.id}" role="doc-noteref" '
+            f'aria-label="{html.escape(label(note))}">{note.number}</a></sup>')
+
+
+def insertions(notes: list[PageNote]) -> list[tuple[str, int, str]]:
+    """(block id, non-whitespace characters before, HTML) for every marker of a page."""
+    out = []
+    for note in notes:
+        for index, anchor in enumerate(note.anchors):
+            count = len(without_whitespace(anchor.block.text[:anchor.end]))
+            out.append((anchor.block.id, count, marker(note, index)))
+    return out
+
+
+def sources_html(sources: tuple[Source, ...]) -> str:
+    """The list of sources, every value escaped; links only to http(s) addresses."""
+    items = []
+    for s in sources:
+        title = html.escape(s.title)
+        if s.url:
+            title = f'<a href="{html.escape(s.url)}" rel="noopener noreferrer nofollow">{title}</a>'
+        extra = "，".join(html.escape(x) for x in (s.publisher, s.citation, s.date) if x)
+        items.append(title + (f"，{extra}" if extra else ""))
+    return '<p class="edition-note-sources">来源：' + "；".join(items) + "。</p>" if items else ""
+
+
+def note_html(note: PageNote) -> str:
+    """One note in its section's list."""
+    a = note.annotation
+    back = "".join(
+        f'<a href="#{note.ref_id(i)}" role="doc-backlink" aria-label="回到正文{"" if i == 0 else f"（{i + 1}）"}">'
+        f'↩{"" if i == 0 else i + 1}</a>' for i in range(len(note.anchors)))
+    title = f'<p class="edition-note-title"><strong>{html.escape(a.title)}</strong></p>' if a.title else ""
+    return (f'<li id="{a.id}" class="edition-note edition-note--{a.category}" value="{note.number}">'
+            f"{title}{bodies.render(a.body)}{sources_html(a.sources)}"
+            f'<p class="edition-note-back">{back}</p></li>')
+
+
+def section_html(notes: list[PageNote]) -> str:
+    """The notes of one section, placed where the section ends."""
+    items = "".join(note_html(n) for n in notes)
+    return (f'<aside class="edition-notes" role="doc-endnotes" aria-label="本节注释">'
+            f'<p class="edition-notes-title">注释</p><ol>{items}</ol></aside>')

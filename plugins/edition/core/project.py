@@ -1,0 +1,44 @@
+"""Everything a build or a check needs, loaded and checked once: the edition, its annotations,
+their anchors and the emendation placements. Errors raise; warnings are returned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import anchoring, apparatus, ingest
+from .anchoring import Anchor
+from .annotations import Loaded
+from .annotations import load as load_annotations
+from .apparatus import Placement
+from .document import Page
+from .errors import EditionError, Problem
+from .notes import PageNote, page_notes
+
+
+@dataclass(frozen=True)
+class Project:
+    edition: ingest.Edition
+    annotations: Loaded
+    anchors: tuple[Anchor, ...]
+    placements: tuple[Placement, ...]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.annotations.warnings
+
+    def notes_on(self, page: Page) -> list[PageNote]:
+        return page_notes(page, list(self.anchors))
+
+    def placements_on(self, page: Page) -> list[Placement]:
+        return [p for p in self.placements if p.page.slug == page.slug]
+
+
+def load(paths: ingest.Paths) -> Project:
+    """Load and check everything; raises EditionError listing every problem."""
+    edition = ingest.load(paths)
+    reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
+    loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved)
+    anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)
+    if problems:
+        raise EditionError(problems)
+    return Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)))

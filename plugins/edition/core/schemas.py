@@ -1,0 +1,23 @@
+"""The JSON Schemas of every input file, generated from the field declarations (never by hand).
+
+Editors validate while typing through the `# yaml-language-server: $schema=…` line at the top of
+each file; a test fails when the files in annotations/schema/ are stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import emendations, structure
+from .annotations import file_schema, schema
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name -> schema."""
+    return {
+        "notes.schema.json": schema("note"),
+        "glossary.schema.json": schema("term"),
+        "timeline.schema.json": schema("event"),
+        "emendations.schema.json": file_schema(emendations.FIELDS, "emendations", "emendations"),
+        "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
+    }

@@ -1,0 +1,99 @@
+"""Export: every annotation and emendation as one W3C Web Annotation AnnotationCollection (JSON-LD).
+
+Targets are TextQuoteSelectors (exact, prefix, suffix) on the page URLs, refined by a
+FragmentSelector naming the paragraph; notes are `commenting`, glossary terms `identifying`,
+timeline events `describing`, emendations `editing`. Bodies are the Markdown the contributors wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .anchoring import Anchor
+from .annotations import Annotation, Source
+from .apparatus import Placement
+from .project import Project
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MOTIVATION = {"note": "commenting", "term": "identifying", "event": "describing"}
+TEXT_LANGUAGE = "zh-Hans"
+
+
+def _target(page_url: str, exact: str, prefix: str, suffix: str, block_id: str) -> dict[str, Any]:
+    return {
+        "type": "SpecificResource",
+        "source": page_url,
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+            {"type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc3986", "value": block_id},
+        ],
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    if source.url:
+        return {"type": "SpecificResource", "purpose": "linking", "source": source.url}
+    text = "，".join(x for x in (source.title, source.publisher, source.citation, source.date) if x)
+    return {"type": "TextualBody", "purpose": "linking", "value": text, "format": "text/plain",
+            "language": TEXT_LANGUAGE}
+
+
+def _annotation(a: Annotation, anchors: list[Anchor], base: str, page_url: Callable[[str], str]) -> dict[str, Any]:
+    value = a.body if a.kind != "term" else f"**{a.term}**：{a.definition}\n\n{a.body}".strip()
+    body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": MOTIVATION[a.kind], "value": value,
+                                   "format": "text/markdown", "language": TEXT_LANGUAGE}]
+    body += [_source(s) for s in a.sources]
+    return {
+        "id": f"{base}#{a.id}",
+        "type": "Annotation",
+        "motivation": MOTIVATION[a.kind],
+        "body": body,
+        "target": [_target(page_url(x.page.slug), x.target.quote, *x.context, x.block.id) for x in anchors],
+    }
+
+
+def _emendation(p: Placement, base: str, page_url: Callable[[str], str]) -> dict[str, Any]:
+    e = p.emendation
+    reading = "".join(e.reading.split())
+    text = p.block.text
+    # The mark sits after the reading: its last characters end at the placement's offset.
+    end = _offset(text, p.offset)
+    start = max(0, end - len(reading))
+    exact = text[start:end]
+    return {
+        "id": f"{base}#{e.id}",
+        "type": "Annotation",
+        "motivation": "editing",
+        "body": [{"type": "TextualBody", "purpose": "editing", "format": "text/plain", "language": TEXT_LANGUAGE,
+                  "value": f"{e.label}：底本作“{e.source}”，今作“{e.reading}”。{e.reason}"}],
+        "target": _target(page_url(p.page.slug), exact, text[max(0, start - 16):start], text[end:end + 16],
+                          p.block.id),
+    }
+
+
+def _offset(text: str, non_whitespace: int) -> int:
+    seen = 0
+    for index, char in enumerate(text):
+        if seen == non_whitespace:
+            return index
+        seen += not char.isspace()
+    return len(text)
+
+
+def collection(project: Project, base: str, page_url: Callable[[str], str], label: str) -> dict[str, Any]:
+    """The AnnotationCollection; `base` is its own URL, `page_url(slug)` a text page's absolute URL."""
+    items = []
+    for a in project.annotations.annotations:
+        anchors = [x for x in project.anchors if x.annotation.id == a.id]
+        if anchors:
+            items.append(_annotation(a, anchors, base, page_url))
+    items += [_emendation(p, base, page_url) for p in project.placements]
+    return {
+        "@context": CONTEXT,
+        "id": base,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "first": {"id": f"{base}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+    }

@@ -1,0 +1,198 @@
+"""Annotation files: every message, word for word; anchoring; the JSON Schemas; the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from edition.core import ingest, project, schemas
+from edition.core.errors import EditionError
+
+from ..conftest import ROOT
+
+NOTE = """notes:
+  - id: n-test
+    category: idiom
+    targets:
+      - page: building-cars
+        quote: 刻舟求剑
+    body: 比喻拘泥成法。
+    sources:
+      - title: 吕氏春秋·察今
+        citation: 《吕氏春秋·慎大览·察今》
+"""
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("base") / "project"
+    for part in ("source", "annotations", "docs/text"):
+        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("notes"))
+    return copy
+
+
+def load_with(base: Path, tmp_path: Path, text: str, name: str = "notes/test.yml") -> project.Project:
+    copy = tmp_path / "project"
+    shutil.copytree(base, copy)
+    (copy / "annotations" / name).parent.mkdir(exist_ok=True)
+    (copy / "annotations" / name).write_text(text, encoding="utf-8")
+    return project.load(ingest.Paths(copy))
+
+
+def message(base: Path, tmp_path: Path, text: str, name: str = "notes/test.yml") -> str:
+    with pytest.raises(EditionError) as caught:
+        load_with(base, tmp_path, text, name)
+    return str(caught.value)
+
+
+def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
+    loaded = load_with(base, tmp_path, NOTE)
+    (anchor,) = loaded.anchors
+    assert (anchor.page.slug, anchor.block.id, anchor.block.text[anchor.start:anchor.end]) == (
+        "building-cars", "p-3-36", "刻舟求剑")
+    assert loaded.warnings == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(NOTE.replace("    category: idiom\n", "    category: [idiom\n"),
+                 "annotations/notes/test.yml:4: YAML syntax error: expected ',' or ']', but got ':'\n"
+                 "  hint: check the indentation and quoting on this line or the one above it", id="yaml-syntax"),
+    pytest.param(NOTE.replace("    body:", "    bodi:"),
+                 "annotations/notes/test.yml:2: note 'n-test': missing field 'body'\n"
+                 "  hint: add 'body: …' (the note, in Markdown (no HTML))\n"
+                 "annotations/notes/test.yml:7: note 'n-test': unknown field 'bodi'\n"
+                 "  hint: did you mean 'body'? allowed fields: id, category, title, targets, body, sources, variants",
+                 id="unknown-and-missing-field"),
+    pytest.param(NOTE.replace("    targets:\n      - page: building-cars\n        quote: 刻舟求剑\n",
+                              "    targets: 刻舟求剑\n"),
+                 "annotations/notes/test.yml:4: note 'n-test': field 'targets' must be a list, got '刻舟求剑'\n"
+                 "  hint: write a list", id="wrong-type"),
+    pytest.param(NOTE.replace("    body: 比喻拘泥成法。", '    body: "  "'),
+                 "annotations/notes/test.yml:7: note 'n-test': field 'body' is empty\n  hint: write the body",
+                 id="empty-body"),
+    pytest.param(NOTE + NOTE.split("\n", 1)[1],
+                 "annotations/notes/test.yml:11: duplicate id 'n-test' (first in annotations/notes/test.yml:2)\n"
+                 "  hint: give each annotation its own id", id="duplicate-id"),
+    pytest.param(NOTE.replace("id: n-test", "id: e-001"),
+                 "annotations/notes/test.yml:2: note 'e-001': field 'id' value 'e-001' is malformed\n"
+                 "  hint: it must match n-[a-z0-9]+(-[a-z0-9]+)*", id="malformed-id"),
+    pytest.param(NOTE.replace("page: building-cars", "page: building-car"),
+                 "annotations/notes/test.yml:5: note 'n-test': unknown page 'building-car'\n"
+                 "  hint: did you mean 'building-cars'? pages: building-cars, going-premium, methodology-tested, "
+                 "opening, scale-diseconomies, three-iron-rules", id="unknown-page"),
+    pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 刻舟求箭"),
+                 "annotations/notes/test.yml:5: note 'n-test': quote '刻舟求箭' not found on page 'building-cars'\n"
+                 "  hint: the closest passage is '刻舟求剑' in p-3-36; copy the quote exactly from "
+                 "docs/text/building-cars.md", id="quote-not-found"),
+    pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 刻舟求劍"),
+                 "annotations/notes/test.yml:5: note 'n-test': quote '刻舟求劍' not found on page 'building-cars'\n"
+                 "  hint: the closest passage is '刻舟求剑' in p-3-36; copy the quote exactly from "
+                 "docs/text/building-cars.md", id="traditional-quote"),
+    pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 造车"),
+                 "annotations/notes/test.yml:5: note 'n-test': quote '造车' is found 18 times on page "
+                 "'building-cars' (building-cars, p-3-1, p-3-3, p-3-4, p-3-5, p-3-9, p-3-15, p-3-19, p-3-20, "
+                 "p-3-33, p-3-39)\n"
+                 "  hint: add suffix: '的思' to choose the one in building-cars, or a prefix for another",
+                 id="quote-ambiguous"),
+    pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 刻舟求剑\n        prefix: 不假"),
+                 "annotations/notes/test.yml:5: note 'n-test': quote '刻舟求剑' not found on page 'building-cars'\n"
+                 "  hint: the quote is on the page (p-3-36) but not with this prefix/suffix; copy them exactly, "
+                 "or leave them out", id="wrong-prefix"),
+    pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n", ""),
+                 "annotations/notes/test.yml:9: note 'n-test': source '吕氏春秋·察今' has no url or citation\n"
+                 "  hint: add 'url: https://…' or a bibliographic 'citation: …'", id="source-without-url"),
+    pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》", "        url: javascript:alert(1)"),
+                 "annotations/notes/test.yml:10: note 'n-test': sources 1: field 'url' value 'javascript:alert(1)' "
+                 "is malformed\n  hint: it must match https?://[^\\s<>\\\"]+", id="javascript-url"),
+    pytest.param(NOTE.replace("    targets:", "    variants:\n      zh-Hant:\n        boddy: x\n    targets:"),
+                 "annotations/notes/test.yml:6: note 'n-test': variants zh-Hant: unknown field 'boddy'\n"
+                 "  hint: did you mean 'body'? allowed fields: title, body", id="variant-field"),
+])
+def test_note_messages(base: Path, tmp_path: Path, text: str, expected: str) -> None:
+    assert message(base, tmp_path, text) == expected
+
+
+def test_unknown_term_reference(base: Path, tmp_path: Path) -> None:
+    text = ("terms:\n  - id: t-gmv\n    term: GMV\n    category: concept\n    definition: 商品交易总额。\n"
+            "    see_also: [t-skuu]\n  - id: t-sku\n    term: SKU\n    category: concept\n    definition: 库存单位。\n")
+    assert message(base, tmp_path, text, "glossary.yml") == (
+        "annotations/glossary.yml:2: term 't-gmv': unknown term 't-skuu'\n  hint: did you mean 't-sku'?")
+
+
+def test_no_sources_is_a_warning(base: Path, tmp_path: Path) -> None:
+    sources = "    sources:\n      - title: 吕氏春秋·察今\n        citation: 《吕氏春秋·慎大览·察今》\n"
+    loaded = load_with(base, tmp_path, NOTE.replace(sources, "    sources: []\n"))
+    assert [str(w) for w in loaded.warnings] == [
+        "annotations/notes/test.yml:8: note 'n-test': no sources\n"
+        "  hint: every fact that is not in the text names where it comes from"]
+
+
+def test_overlapping_and_nested_quotes_anchor(base: Path, tmp_path: Path) -> None:
+    text = NOTE + NOTE.split("\n", 1)[1].replace("n-test", "n-outer").replace(
+        "quote: 刻舟求剑", "quote: 不假思索、刻舟求剑似的照搬") + NOTE.split("\n", 1)[1].replace(
+        "n-test", "n-overlap").replace("quote: 刻舟求剑", "quote: 求剑似的照搬到新业务")
+    loaded = load_with(base, tmp_path, text)
+    spans = {a.annotation.id: (a.block.id, a.start, a.end) for a in loaded.anchors}
+    assert spans["n-outer"][1] < spans["n-test"][1] < spans["n-test"][2] < spans["n-outer"][2]
+    assert spans["n-test"][1] < spans["n-overlap"][1] < spans["n-test"][2] < spans["n-overlap"][2]
+
+
+def test_schemas_are_up_to_date() -> None:
+    for name, content in schemas.all_schemas().items():
+        path = ROOT / "annotations" / "schema" / name
+        assert json.loads(path.read_text(encoding="utf-8")) == content, \
+            f"{name} is stale: run python scripts/annotations.py schema"
+
+
+def test_every_file_validates_against_its_schema_and_references_it() -> None:
+    kinds = {"notes": "notes", "glossary.yml": "glossary", "timeline.yml": "timeline",
+             "emendations.yml": "emendations", "structure.yml": "structure"}
+    files = sorted((ROOT / "annotations").rglob("*.yml"))
+    assert files
+    for path in files:
+        key = "notes" if path.parent.name == "notes" else path.name
+        schema = json.loads((ROOT / "annotations" / "schema" / f"{kinds[key]}.schema.json").read_text("utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema,
+                            cls=jsonschema.Draft202012Validator)
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"{kinds[key]}.schema.json")
+
+
+def run_cli(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "annotations.py"), "--root", str(root), *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_check_passes_on_the_repository() -> None:
+    result = run_cli("check", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("annotations: ")
+
+
+def test_cli_check_reports_file_and_line(base: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(base, copy)
+    (copy / "annotations" / "notes").mkdir()
+    (copy / "annotations" / "notes" / "x.yml").write_text(NOTE.replace("刻舟求剑\n", "刻舟求箭\n"), "utf-8")
+    result = run_cli("check", root=copy)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: annotations/notes/x.yml:5: note 'n-test': quote '刻舟求箭' not found")
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_new_scaffolds_a_note_that_checks_once_filled_in(base: Path, tmp_path: Path) -> None:
+    result = run_cli("new", "building-cars", "造车", "--id", "n-cars")
+    assert result.returncode == 0, result.stderr
+    placeholder = "（在此写注释正文：简体中文，中立，每个文本之外的事实都注明来源。）"
+    filled = result.stdout.replace(placeholder, "说明。").replace(
+        "（来源标题）", "来源").replace("url: https://", "url: https://example.org/")
+    loaded = load_with(base, tmp_path, "notes:\n" + filled)
+    assert [(a.annotation.id, a.block.id) for a in loaded.anchors] == [("n-cars", "building-cars")]
