@@ -71,7 +71,8 @@ def test_search_index_is_segmented_by_jieba_and_free_of_our_marks(built_site: Bu
     assert "\\u200b" in index["config"]["separator"]
     texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("text/")]
     assert any("\u200b注意力\u200b”，\u200b极致" in text for text in texts)
-    assert not any("¶" in text or "校" in text for text in texts)
+    # the emendation mark 校 after 注意力”， and the permalinks ¶ are not indexed
+    assert not any("¶" in text for text in texts)
 
 
 def test_generated_pages_edit_the_emendations(built_site: Build) -> None:
@@ -120,3 +121,61 @@ def test_stale_page_stops_the_build(project: Path) -> None:
             "  hint: run 'python scripts/ingest.py' and commit the result; change the text through "
             "annotations/emendations.yml, never by editing the page\n" in build.log)
     assert not (project / "site").exists()
+
+
+def test_notes_render_with_markers_and_back_links(built_site: Build) -> None:
+    total = 0
+    for slug in TEXT_PAGES:
+        page = article(built_site, slug)
+        notes = re.findall(r'<li id="(n-[a-z0-9-]+)" class="edition-note', page)
+        assert len(notes) >= 5, slug
+        total += len(notes)
+        for note in notes:
+            assert f'<a class="footnote-ref" href="#{note}" role="doc-noteref"' in page
+            assert f'<a href="#ref-{note}" role="doc-backlink"' in page
+            assert f'id="ref-{note}"' in page
+    assert total >= 40
+
+
+def test_web_annotation_export(built_site: Build) -> None:
+    export = json.loads(html(built_site, "annotations.jsonld"))
+    assert export["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert export["type"] == "AnnotationCollection"
+    items = export["first"]["items"]
+    assert export["total"] == len(items)
+    notes = [i for i in items if i["motivation"] == "commenting"]
+    edits = [i for i in items if i["motivation"] == "editing"]
+    assert len(notes) >= 40 and len(edits) == 33
+    for item in items:
+        for target in item["target"] if isinstance(item["target"], list) else [item["target"]]:
+            assert target["source"].startswith("https://xiaomi-model-edition.github.io/edition/text/")
+            quote_selector, fragment = target["selector"]
+            assert quote_selector["type"] == "TextQuoteSelector" and quote_selector["exact"]
+            page = article(built_site, target["source"].rstrip("/").rsplit("/", 1)[1])
+            assert f'id="{fragment["value"]}"' in page
+
+
+def test_untrusted_note_bodies_are_sanitised_in_the_built_page(project: Path) -> None:
+    (project / "annotations" / "notes" / "x-evil.yml").write_text(
+        "notes:\n  - id: n-evil\n    category: background\n    targets:\n      - page: building-cars\n"
+        "        quote: 刻舟求剑\n    body: |\n"
+        "      <script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3))\n"
+        "      <a href=\"https://x\" onclick=\"alert(4)\">b</a> [c](data:text/html,x) [好](https://example.org/)\n"
+        "    sources:\n      - title: '<b onmouseover=alert(5)>t</b>'\n        url: 'https://example.org/\"><script>'\n",
+        encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 1  # the source URL with "> is rejected at load
+    assert "field 'url' value 'https://example.org/\"><script>' is malformed" in build.log
+    path = project / "annotations" / "notes" / "x-evil.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"><script>', ""), encoding="utf-8")
+    build = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert build.returncode == 0, build.log
+    page = (project / "site" / "text" / "building-cars" / "index.html").read_text(encoding="utf-8")
+    note = page[page.index('<li id="n-evil"'):]
+    note = note[:note.index("</li>")]
+    # Raw HTML is shown as text; no tag, event handler or dangerous URL gets through.
+    assert "<script" not in note and "<img" not in note
+    assert not re.search(r"<[^>]*\son\w+\s*=", note)
+    assert not re.search(r'(href|src)="(javascript|data):', note)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in note
+    assert '<a href="https://example.org/" rel="noopener noreferrer nofollow">好</a>' in note

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import anchors, apparatus, html_text, ingest
+from edition.core import anchors, apparatus, bodies, html_text, ingest, notes, project
 
 from ..conftest import ROOT
 from .fixtures import cases, check
 
 FIXTURE = Path(__file__).with_name("markup.txt")
-EDITION = ingest.load(ingest.Paths(ROOT))
+PROJECT = project.load(ingest.Paths(ROOT))
+EDITION = PROJECT.edition
 
 
 def render(given: str) -> str:
@@ -25,6 +26,13 @@ def render(given: str) -> str:
         return (f"block {placement.block.id}, after character {placement.offset}\n"
                 + apparatus.mark(placement, "../../apparatus/") + "\n"
                 + apparatus.entry(placement, f"../text/{placement.page.slug}/") + "\n")
+    if given.startswith("note "):
+        wanted = given.split()[1]
+        found = next(n for page in PROJECT.edition.document.pages for n in PROJECT.notes_on(page)
+                     if n.annotation.id == wanted)
+        return notes.marker(found, 0) + "\n" + notes.note_html(found) + "\n"
+    if given.startswith("body "):
+        return bodies.render(given.removeprefix("body ")) + "\n"
     return anchors.add_permalinks(given)
 
 

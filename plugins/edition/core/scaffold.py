@@ -26,7 +26,8 @@ def note_yaml(document: Document, page: str, quote: str, ident: str = "", catego
         chosen = re.search(r"add (prefix|suffix): '([^']*)'", found.hint)
         if not chosen:
             raise EditionError(found)
-        target = Target(page, quote, **{chosen.group(1): chosen.group(2)})
+        side, text = chosen.group(1), chosen.group(2)
+        target = Target(page, quote, prefix=text if side == "prefix" else "", suffix=text if side == "suffix" else "")
     ident = ident or "n-" + "-".join(re.findall(r"[a-z0-9]+", page))[:20] + "-new"
     lines = [
         f"  - id: {ident}",
