@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -10,7 +13,7 @@ pytestmark = pytest.mark.browser
 URL = "text/building-cars/"
 
 
-def test_note_opens_on_keyboard_focus(page: Page, site_url: str) -> None:
+def test_note_opens_on_keyboard_focus(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + URL)
     marker = page.locator("#ref-n-kezhou-qiujian a")
     expect(marker).to_have_attribute("aria-label", "注释 7：刻舟求剑")
@@ -18,6 +21,8 @@ def test_note_opens_on_keyboard_focus(page: Page, site_url: str) -> None:
     tooltip = page.locator(".md-tooltip2").filter(has_text="典出《吕氏春秋·慎大览·察今》")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("来源：")
+    page.wait_for_timeout(400)  # let the tooltip finish fading in before the picture
+    page.screenshot(path=Path(os.environ.get("EDITION_SCREENSHOTS", tmp_path)) / "note.png")
     page.keyboard.press("Enter")
     assert page.url.endswith(URL + "#n-kezhou-qiujian")
 

@@ -22,8 +22,8 @@ def test_home_page(page: Page, site_url: str) -> None:
 
 def test_section_page_renders_headings_paragraphs_and_anchors(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + "text/scale-diseconomies/")
-    # What a reader sees first; EDITION_SCREENSHOT=path keeps it (the README's picture is made so).
-    page.screenshot(path=os.environ.get("EDITION_SCREENSHOT", str(tmp_path / "section.png")))
+    # What a reader sees first; EDITION_SCREENSHOTS=folder keeps it (the README's pictures are made so).
+    page.screenshot(path=Path(os.environ.get("EDITION_SCREENSHOTS", tmp_path)) / "section-page.png")
     expect(page.locator("article h1")).to_have_text("警惕“规模不经济”陷阱¶")
     expect(page.locator("article h2")).to_have_count(2)
     paragraph = page.locator("#p-1-3")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -42,6 +45,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             log.warning(str(warning))
         config.extra_css.append(CSS)
         return config
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        # Annotations live outside docs/: watch them so `mkdocs serve` rebuilds when they change.
+        server.watch(str(self.paths / self.paths.annotations))
+        return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         css = resources.files("edition").joinpath("assets/edition.css").read_text(encoding="utf-8")
