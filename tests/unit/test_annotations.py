@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.core import ingest, project, schemas
+from edition.core import ingest, page_html, project, schemas
 from edition.core.errors import EditionError
 
 from ..conftest import ROOT
@@ -196,3 +196,18 @@ def test_cli_new_scaffolds_a_note_that_checks_once_filled_in(base: Path, tmp_pat
         "（来源标题）", "来源").replace("url: https://", "url: https://example.org/")
     loaded = load_with(base, tmp_path, "notes:\n" + filled)
     assert [(a.annotation.id, a.block.id) for a in loaded.anchors] == [("n-cars", "building-cars")]
+
+
+def test_markers_are_placed_across_inline_markup(base: Path, tmp_path: Path) -> None:
+    """A quote that crosses markup (an emphasis, another mark) still gets its marker after its end."""
+    text = NOTE.replace("page: building-cars", "page: scale-diseconomies").replace(
+        "quote: 刻舟求剑", "quote: 注意力”，极致爆品")
+    loaded = load_with(base, tmp_path, text)
+    page = loaded.edition.document.by_slug["scale-diseconomies"]
+    block = next(b for b in page.blocks if b.id == "p-1-2")
+    html = f'<p id="p-1-2">{block.text.replace("注意力", "<em>注意力</em>", 1)}</p>'
+    marks = [p for p in loaded.placements_on(page) if p.block.id == "p-1-2"]
+    out = page_html.decorate(html, page, marks, loaded.notes_on(page), "../../apparatus/")
+    # The emendation mark (after “，”) sits inside the quote; the note's marker follows the quote.
+    assert '词叫“<em>注意力</em>”，<sup class="edition-emendation" id="ref-e-001"' in out
+    assert '校</a></sup>极致爆品<sup class="edition-note-ref" id="ref-n-test"' in out
