@@ -211,3 +211,11 @@ def test_markers_are_placed_across_inline_markup(base: Path, tmp_path: Path) -> 
     # The emendation mark (after “，”) sits inside the quote; the note's marker follows the quote.
     assert '词叫“<em>注意力</em>”，<sup class="edition-emendation" id="ref-e-001"' in out
     assert '校</a></sup>极致爆品<sup class="edition-note-ref" id="ref-n-test"' in out
+
+
+def test_variants_override_text_fields_per_edition(base: Path, tmp_path: Path) -> None:
+    text = NOTE.replace("    body: 比喻拘泥成法。\n",
+                        "    body: 比喻拘泥成法。\n    variants:\n      zh-Hant:\n        body: 比喻拘泥成法。（繁）\n")
+    (note,) = load_with(base, tmp_path, text).annotations.annotations
+    assert note.text("body", "zh-Hant") == "比喻拘泥成法。（繁）"
+    assert note.text("body") == note.text("body", "zh-HK") == "比喻拘泥成法。"

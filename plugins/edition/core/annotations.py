@@ -164,9 +164,6 @@ class Loaded:
     annotations: tuple[Annotation, ...]
     warnings: tuple[Problem, ...]
 
-    def of_kind(self, kind: str) -> tuple[Annotation, ...]:
-        return tuple(a for a in self.annotations if a.kind == kind)
-
 
 def load(root: Path, folder: str, pages: set[str], reserved: dict[str, str] | None = None) -> Loaded:
     """Read and check every annotation file under `root/folder`.

@@ -40,13 +40,6 @@ def render(markdown: str) -> str:
                      link_rel="noopener noreferrer nofollow", strip_comments=True).strip()
 
 
-def render_inline(markdown: str) -> str:
-    """Safe HTML for one line of Markdown, without the paragraph around it."""
-    unsafe = _md.renderInline(markdown)
-    return nh3.clean(unsafe, tags=TAGS - {"p", "ul", "ol", "li", "blockquote"}, attributes=ATTRIBUTES,
-                     url_schemes=SCHEMES, link_rel="noopener noreferrer nofollow").strip()
-
-
 def plain(markdown: str) -> str:
     """The text of a Markdown body, without markup (for attributes and tooltips)."""
     return " ".join(html.unescape(nh3.clean(render(markdown), tags=set())).split())

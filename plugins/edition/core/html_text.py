@@ -53,7 +53,3 @@ def insert_after_text(markup: str, insertions: list[tuple[int, str]]) -> str:
         raise ValueError(f"text has {seen} characters, cannot insert after character {pending[0][0]}")
     return "".join(out) + markup[at:]
 
-
-def text_of(markup: str) -> str:
-    """The text content of an HTML fragment."""
-    return html.unescape(re.sub(r"<[^>]*>", "", markup))
