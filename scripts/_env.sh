@@ -15,11 +15,13 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "==> creating virtualenv $VENV"
   "$PYTHON" -m venv "$VENV"
 fi
-stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extras}"
+hash="$(sha256sum pyproject.toml | cut -c1-16)"
+stamp="$VENV/.installed-$hash${extras:+-$extras}"
 if [ ! -f "$stamp" ]; then
   echo "==> installing the project${extras:+ with [$extras]} into $VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
-  rm -f "$VENV"/.installed-*
+  # Stamps of an older pyproject.toml are stale; the other extras' stamp of this one still holds.
+  find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash*" -delete
   touch "$stamp"
 fi
 export PATH="$VENV/bin:$PATH"

@@ -34,7 +34,8 @@ NOTE = """notes:
 def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("base") / "project"
     for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("notes"))
+        shutil.copytree(ROOT / part, copy / part,
+                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
     return copy
 
 

@@ -23,6 +23,7 @@ from .yamlfile import Field, LocatedMap
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+PINYIN = r"[a-zA-Z0-9 āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ'·+-]+"
 VARIANT = r"zh-Hant(-[A-Z]{2})?|zh-Hans(-[A-Z]{2})?"
 
 NOTE_CATEGORIES = ("background", "fact-check", "concept", "person", "work", "idiom")
@@ -74,6 +75,8 @@ TERM = (
     Field("id", str, pattern=r"t-" + SLUG, doc="a stable ASCII id like t-gmv"),
     Field("term", str, doc="the term as the text writes it"),
     Field("category", str, choices=TERM_CATEGORIES, doc="one of " + ", ".join(TERM_CATEGORIES)),
+    Field("pinyin", str, required=False, max_length=80, pattern=PINYIN,
+          doc="the pinyin with tone marks, only where pypinyin reads a polyphone wrongly"),
     Field("aliases", list, required=False, item=str, doc="other spellings that the text uses"),
     Field("definition", str, max_length=120, doc="one line, shown in previews"),
     Field("body", str, required=False, doc="the fuller entry, in Markdown (no HTML)"),
@@ -140,6 +143,7 @@ class Annotation:
     variants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     term: str = ""
     aliases: tuple[str, ...] = ()
+    pinyin: str = ""
     definition: str = ""
     see_also: tuple[str, ...] = ()
     date: str = ""
@@ -247,7 +251,7 @@ def _build(kind: str, values: LocatedMap, file: str, line: int, what: str,
     variants = tuple((code, tuple(sorted(fields.items())))
                      for code, fields in sorted(values.get("variants", {}).items()))
     simple = {k: v for k, v in values.items()
-              if k in ("id", "category", "body", "title", "term", "definition", "date")}
+              if k in ("id", "category", "body", "title", "term", "pinyin", "definition", "date")}
     annotation = Annotation(
         kind=kind, targets=tuple(targets), sources=tuple(sources), variants=variants,
         aliases=tuple(values.get("aliases", ())), see_also=tuple(values.get("see_also", ())),

@@ -34,7 +34,69 @@ def insert_after_text(markup: str, insertions: list[tuple[int, str]]) -> str:
     first character. Snippets at the same count keep their order. Raises ValueError when the text
     is shorter than a count.
     """
-    pending = sorted(((count, i, snippet) for i, (count, snippet) in enumerate(insertions)))
+    return edit(markup, insertions, [])
+
+
+#: Elements whose text is never wrapped in a link: links themselves, code, marks and markers.
+SEALED = frozenset({"a", "code", "kbd", "sup", "sub", "abbr", "script", "style"})
+
+
+def layout(markup: str) -> tuple[int, frozenset[int], frozenset[int]]:
+    """How the text of `markup` sits among its tags.
+
+    Returns the number of non-whitespace text characters; the gaps, i.e. each n such that a tag
+    stands between character n-1 and character n (a wrap across a gap would cross an element's
+    edge); and the characters that lie inside a sealed element.
+    """
+    gaps: set[int] = set()
+    sealed: set[int] = set()
+    depth: list[str] = []
+    seen = 0
+    for match in _TOKEN.finditer(markup):
+        token = match.group()
+        if token.startswith("<"):
+            if 0 < seen:
+                gaps.add(seen)
+            name = re.match(r"</?([A-Za-z0-9]+)", token)
+            if name and name.group(1).lower() in SEALED and not token.endswith("/>"):
+                if token.startswith("</"):
+                    if name.group(1).lower() in depth:
+                        depth.remove(name.group(1).lower())
+                else:
+                    depth.append(name.group(1).lower())
+            continue
+        if html.unescape(token).isspace():
+            continue
+        if depth:
+            sealed.add(seen)
+        seen += 1
+    return seen, frozenset(gaps), frozenset(sealed)
+
+
+def can_wrap(start: int, end: int, gaps: frozenset[int], sealed: frozenset[int], inserts: set[int]) -> bool:
+    """Can characters [start, end) be wrapped in one element without crossing another's edge?"""
+    return not any(start < n < end for n in (*gaps, *inserts)) and not any(n in sealed for n in range(start, end))
+
+
+def edit(markup: str, insertions: list[tuple[int, str]], wraps: list[tuple[int, int, str, str]]) -> str:
+    """Insert snippets after text characters and wrap runs of characters, in one pass.
+
+    `insertions` are (n, snippet): after the n-th non-whitespace character (n = 0: before the
+    first). `wraps` are (start, end, opening, closing) around characters [start, end), which the
+    caller has checked with `can_wrap`. An opening goes right before its first character, after
+    any tags; a closing right after its last character, before any tags and before insertions
+    at the same place. Raises ValueError when the text is shorter than a position.
+    """
+    before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
+    for start, end, opening, closing in wraps:
+        before.setdefault(start, []).append(opening)
+        after.setdefault(end - 1, []).insert(0, closing)
+    for count, snippet in insertions:
+        if count == 0:
+            before.setdefault(0, []).insert(0, snippet)
+        else:
+            after.setdefault(count - 1, []).append(snippet)
     out: list[str] = []
     seen = 0
     at = 0
@@ -42,14 +104,14 @@ def insert_after_text(markup: str, insertions: list[tuple[int, str]]) -> str:
         token = match.group()
         if token.startswith("<") or html.unescape(token).isspace():
             continue
-        while pending and pending[0][0] == seen:
-            out += [markup[at:match.start()], pending.pop(0)[2]]
+        if seen in before:
+            out += [markup[at:match.start()], *before.pop(seen)]
             at = match.start()
-        seen += 1
-        while pending and pending[0][0] == seen:
-            out += [markup[at:match.end()], pending.pop(0)[2]]
+        if seen in after:
+            out += [markup[at:match.end()], *after.pop(seen)]
             at = match.end()
-    if pending:
-        raise ValueError(f"text has {seen} characters, cannot insert after character {pending[0][0]}")
+        seen += 1
+    if before or after:
+        last = min((*before, *(n + 1 for n in after)))
+        raise ValueError(f"text has {seen} characters, cannot insert after character {last}")
     return "".join(out) + markup[at:]
-

@@ -1,30 +1,45 @@
-"""A text page's rendered HTML, decorated: emendation marks, note markers, the notes at the end of
-each section, and paragraph permalinks. One entry point for any site generator."""
+"""A text page's rendered HTML, decorated: emendation marks, note markers, glossary links, the
+notes at the end of each section, the terms' previews, and paragraph permalinks. One entry point
+for any site generator."""
 
 from __future__ import annotations
 
 import re
 
-from . import anchors, apparatus, html_text, notes
+from . import anchors, apparatus, html_text, notes, term_links
 from .apparatus import Placement
 from .document import Page
+from .glossary import Glossary, Occurrence
 from .notes import PageNote
 
 
 def decorate(markup: str, page: Page, placements: list[Placement], page_notes: list[PageNote],
-             apparatus_href: str) -> str:
+             apparatus_href: str, glossary: Glossary | None = None, glossary_href: str = "") -> str:
     """Decorate one page. Raises ValueError when the HTML lacks a block the page has."""
-    by_block: dict[str, list[tuple[int, str]]] = {}
+    inserts: dict[str, list[tuple[int, str]]] = {}
     for block_id, count, snippet in (*apparatus.insertions(placements, apparatus_href),
                                      *notes.insertions(page_notes)):
-        by_block.setdefault(block_id, []).append((count, snippet))
-    for block_id, items in by_block.items():
-        span = html_text.element_span(markup, block_id)
+        inserts.setdefault(block_id, []).append((count, snippet))
+    occurrences: dict[str, list[Occurrence]] = {}
+    for o in glossary.on(page) if glossary else []:
+        occurrences.setdefault(o.block.id, []).append(o)
+    linked: set[str] = set()
+    for block in page.blocks:
+        if block.kind == "heading":
+            linked = set()  # a new section: link each term visibly once more
+        if block.id not in inserts and block.id not in occurrences:
+            continue
+        span = html_text.element_span(markup, block.id)
         if span is None:
-            raise ValueError(f"block {block_id} of page {page.slug} is not in the HTML")
-        inner = html_text.insert_after_text(markup[span[0]:span[1]], items)
-        markup = markup[:span[0]] + inner + markup[span[1]:]
+            raise ValueError(f"block {block.id} of page {page.slug} is not in the HTML")
+        inner = markup[span[0]:span[1]]
+        items = inserts.get(block.id, [])
+        wraps = term_links.wraps(occurrences.get(block.id, []), html_text.layout(inner),
+                                 {count for count, _ in items}, glossary_href, linked)
+        markup = markup[:span[0]] + html_text.edit(inner, items, wraps) + markup[span[1]:]
     markup = _place_notes(markup, page, page_notes)
+    if glossary and glossary.on(page):
+        markup += "\n" + term_links.preview_data(glossary, glossary.on(page))
     return anchors.add_permalinks(markup)
 
 

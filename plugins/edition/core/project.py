@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import anchoring, apparatus, ingest
+from . import anchoring, apparatus, glossary, ingest
 from .anchoring import Anchor
 from .annotations import Loaded
 from .annotations import load as load_annotations
 from .apparatus import Placement
 from .document import Page
 from .errors import EditionError, Problem
+from .glossary import Glossary
 from .notes import PageNote, page_notes
 
 
@@ -21,10 +22,12 @@ class Project:
     annotations: Loaded
     anchors: tuple[Anchor, ...]
     placements: tuple[Placement, ...]
+    glossary: Glossary
+    glossary_warnings: tuple[Problem, ...] = ()
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return self.annotations.warnings
+        return tuple(sorted((*self.annotations.warnings, *self.glossary_warnings), key=lambda p: (p.file, p.line)))
 
     def notes_on(self, page: Page) -> list[PageNote]:
         return page_notes(page, list(self.anchors))
@@ -39,6 +42,9 @@ def load(paths: ingest.Paths) -> Project:
     reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
     loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved)
     anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)
+    checked = glossary.build([a for a in loaded.annotations if a.kind == "term"], edition.document)
+    problems += checked.errors
     if problems:
         raise EditionError(problems)
-    return Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)))
+    return Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,
+                   checked.warnings)

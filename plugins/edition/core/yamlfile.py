@@ -40,25 +40,36 @@ def load(path: Path, display: str) -> Any:
         raise EditionError(
             Problem(display, line, "the file is not valid UTF-8", "save the file as UTF-8")
         ) from None
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        raise EditionError(
-            Problem(
-                display,
-                line,
-                f"YAML syntax error: {err.problem or err.context}",
-                "check the indentation and quoting on this line or the one above it",
-            )
-        ) from None
-    finally:
-        loader.dispose()
+        node = _compose(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError:
+        # libyaml (ten times faster) words its errors differently from build to build: report
+        # the pure-Python parser's error, whose wording and line the messages are tested on.
+        try:
+            node = _compose(text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            line = mark.line + 1 if mark else 1
+            raise EditionError(
+                Problem(
+                    display,
+                    line,
+                    f"YAML syntax error: {err.problem or err.context}",
+                    "check the indentation and quoting on this line or the one above it",
+                )
+            ) from None
     if node is None:
         return None
     return _convert(node, display)
+
+
+def _compose(text: str, loader_class: Any) -> yaml.Node | None:
+    loader = loader_class(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
 
 
 def _convert(node: yaml.Node, display: str) -> Any:

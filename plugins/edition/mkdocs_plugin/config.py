@@ -28,6 +28,12 @@ class EditionConfig(base.Config):
     apparatus = c.Type(str, default="apparatus.md")
     """Where the generated apparatus page (校勘记) goes, under docs_dir."""
 
+    glossary = c.Type(str, default="glossary.md")
+    """Where the generated glossary page (术语表) goes, under docs_dir."""
+
+    glossary_export = c.Type(str, default="glossary.json")
+    """Where the glossary's JSON export (terms with their occurrences) goes in the built site."""
+
     edit_generated = c.Type(str, default="edit/main/annotations/emendations.yml")
     """Edit link of the generated text pages, relative to repo_url: their text is changed by
     emendations, never by editing the page."""

@@ -17,11 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import apparatus, ingest, page_html, project, webannotation
+from ..core import apparatus, glossary, glossary_page, ingest, page_html, project, webannotation
 from ..core.errors import EditionError
 from .config import EditionConfig
 
 CSS = "assets/edition/edition.css"
+JS = "assets/edition/edition.js"
 log = get_plugin_logger(__name__)
 
 
@@ -44,6 +45,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for warning in self.project.warnings:
             log.warning(str(warning))
         config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
         return config
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
@@ -52,8 +54,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        css = resources.files("edition").joinpath("assets/edition.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, CSS, content=css))
+        assets = resources.files("edition").joinpath("assets")
+        files.append(File.generated(config, CSS, content=assets.joinpath("edition.css").read_text(encoding="utf-8")))
+        files.append(File.generated(config, JS, content=assets.joinpath("edition.js").read_text(encoding="utf-8")))
         base = urljoin(config.site_url or "", self.config.export)
         export = webannotation.collection(self.project, base, lambda slug: self._absolute(config, slug),
                                           config.site_name)
@@ -61,12 +64,20 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                     content=json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True)))
         self.apparatus_file = File.generated(config, self.config.apparatus, content="")
         files.append(self.apparatus_file)
+        self.glossary_file = File.generated(config, self.config.glossary, content="")
+        files.append(self.glossary_file)
+        terms = glossary.export(self.project.glossary, lambda ident: self._absolute_file(config, self.glossary_file) +
+                                f"#{ident}", lambda p, b: self._absolute(config, p.slug) + f"#{b.id}")
+        files.append(File.generated(config, self.config.glossary_export,
+                                    content=json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True)))
         self.files = files
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file is self.apparatus_file:
             return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug))
+        if page.file is self.glossary_file:
+            return glossary_page.page_markdown(self.project.glossary, lambda p, b: f"{self._url(page, p.slug)}#{b.id}")
         if self._slug(page) and config.repo_url and self.config.edit_generated:
             # Generated pages are not edited by hand: their text changes through emendations.
             page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_generated)
@@ -80,7 +91,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         href = get_relative_url(self.apparatus_file.url, page.url)
         try:
             return page_html.decorate(html, text_page, self.project.placements_on(text_page),
-                                      self.project.notes_on(text_page), href)
+                                      self.project.notes_on(text_page), href, self.project.glossary,
+                                      get_relative_url(self.glossary_file.url, page.url))
         except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
             raise PluginError(f"{page.file.src_uri}: cannot decorate the page: {err}") from None
 
@@ -93,6 +105,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _absolute(self, config: MkDocsConfig, slug: str) -> str:
         path = f"{self.config.pages}/{slug}/" if config.use_directory_urls else f"{self.config.pages}/{slug}.html"
         return urljoin(config.site_url or "", path)
+
+    def _absolute_file(self, config: MkDocsConfig, file: File) -> str:
+        return urljoin(config.site_url or "", file.url)
 
     def _url(self, page: Page, slug: str) -> str:
         target = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")

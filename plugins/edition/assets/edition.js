@@ -1,0 +1,138 @@
+/* Glossary previews. A term in the text is a link to its glossary entry; this script shows the
+   term's definition beside it on mouse hover, on keyboard focus and on a first tap (a second tap,
+   or the preview's own link, goes to the entry). Definitions come from the page's JSON element
+   #edition-terms ([term, pinyin, category, definition] by term id) and are set as text, never as
+   HTML. Without JavaScript every term is a plain link to its entry. */
+(function () {
+  "use strict";
+
+  var box = null;        // the preview element, made on first use
+  var current = null;    // the term link whose preview is shown
+  var hideTimer = 0;
+  var tapping = false;   // a touch is under way: its emulated hover and focus are not previews
+
+  function terms() {
+    var element = document.getElementById("edition-terms");
+    if (!element) return {};
+    try { return JSON.parse(element.textContent); } catch (error) { return {}; }
+  }
+
+  function termLink(node) {
+    return node && node.closest ? node.closest("a.edition-term") : null;
+  }
+
+  function termId(link) {
+    var href = link.getAttribute("href") || "";
+    var at = href.lastIndexOf("#");
+    return at < 0 ? "" : decodeURIComponent(href.slice(at + 1));
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function make() {
+    box = element("div", "edition-term-preview");
+    box.id = "edition-term-preview";
+    box.hidden = true;
+    box.addEventListener("mouseenter", cancelHide);
+    box.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(box);
+  }
+
+  function show(link) {
+    var entry = terms()[termId(link)];
+    if (!entry) return;
+    if (!box) make();
+    cancelHide();
+    if (current && current !== link) current.removeAttribute("aria-describedby");
+    current = link;
+    box.textContent = "";
+    var head = element("p", "edition-term-preview__head");
+    head.appendChild(element("strong", "", entry[0]));
+    if (entry[1]) {
+      var pinyin = element("span", "edition-term-preview__pinyin", entry[1]);
+      pinyin.lang = "zh-Latn-pinyin";
+      head.appendChild(pinyin);
+    }
+    head.appendChild(element("span", "edition-term-preview__category", entry[2]));
+    var definition = element("p", "edition-term-preview__definition", entry[3]);
+    definition.id = "edition-term-preview-definition";
+    var more = element("a", "edition-term-preview__more", "查看词条 →");
+    more.href = link.href;
+    more.tabIndex = -1;  // keyboard readers follow the term link itself
+    box.appendChild(head);
+    box.appendChild(definition);
+    box.appendChild(more);
+    box.hidden = false;
+    link.setAttribute("aria-describedby", definition.id);
+    place(link);
+  }
+
+  function place(link) {
+    var rect = link.getClientRects()[0] || link.getBoundingClientRect();
+    var width = Math.min(box.offsetWidth, document.documentElement.clientWidth - 16);
+    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    var below = rect.bottom + 6;
+    var top = below + box.offsetHeight > window.innerHeight && rect.top - box.offsetHeight - 6 > 0
+      ? rect.top - box.offsetHeight - 6 : below;
+    box.style.left = (left + window.scrollX) + "px";
+    box.style.top = (top + window.scrollY) + "px";
+  }
+
+  function hide() {
+    if (box) box.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function scheduleHide() {
+    cancelHide();
+    hideTimer = window.setTimeout(hide, 250);
+  }
+
+  function cancelHide() {
+    window.clearTimeout(hideTimer);
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    tapping = event.pointerType === "touch" || event.pointerType === "pen";
+  }, true);
+
+  document.addEventListener("mouseover", function (event) {
+    var link = termLink(event.target);
+    if (link && !tapping) show(link);
+  });
+
+  document.addEventListener("mouseout", function (event) {
+    var link = termLink(event.target);
+    if (link && !link.contains(event.relatedTarget)) scheduleHide();
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var link = termLink(event.target);
+    if (link && !tapping) show(link);
+  });
+
+  document.addEventListener("focusout", function (event) {
+    if (termLink(event.target)) scheduleHide();
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = termLink(event.target);
+    if (link && tapping && current !== link) {
+      event.preventDefault();  // first tap: preview; a second tap follows the link
+      show(link);
+    } else if (!link && box && !box.contains(event.target)) {
+      hide();
+    }
+    tapping = false;
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();

@@ -1,0 +1,269 @@
+"""The glossary: its terms in reading order of a dictionary, and every place the text uses them.
+
+Where a term occurs is decided on the Simplified text of each paragraph and list item (never on
+headings, never on HTML), in two steps:
+
+1. Candidates: every literal occurrence of a term or of one of its aliases, kept only when the
+   segmenter agrees that it starts and ends on word boundaries. 有品 is not in 有品质, 汽车业 is
+   not in 汽车业务, 制造 is not in 制造业. The segmenter has learnt every term and alias first,
+   so a term that jieba would glue to its neighbour (以净/推荐值) is still a word.
+2. Overlaps: the longest candidate wins (小米之家 over 小米), then the earlier one.
+
+A literal occurrence that segmentation rejects is reported with the longer word it sits in, so a
+contributor can add that word as an alias when it does mean the term (高性价比 for 性价比).
+
+Entries are grouped by category and ordered by pinyin (pypinyin, which reads polyphones from
+phrase data; a term's `pinyin` field overrides it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from . import segmentation
+from .annotations import TERM_CATEGORIES, Annotation
+from .document import Block, Document, Page
+from .errors import Problem, quote
+
+#: Category headings of the glossary page, in the order of TERM_CATEGORIES.
+CATEGORY_NAMES = {
+    "concept": "概念",
+    "company": "公司",
+    "product": "产品与服务",
+    "programme": "计划与活动",
+    "person": "人物",
+    "organisation": "机构",
+    "place": "地点",
+    "work": "作品",
+}
+assert tuple(CATEGORY_NAMES) == TERM_CATEGORIES
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One use of a term in the text: characters [start, end) of a block."""
+
+    term: Annotation
+    surface: str
+    page: Page
+    block: Block
+    start: int
+    end: int
+
+    def context(self, width: int = 12) -> tuple[str, str, str]:
+        """Up to `width` characters before, the occurrence, and up to `width` after."""
+        text = self.block.text
+        return text[max(0, self.start - width):self.start], text[self.start:self.end], text[self.end:self.end + width]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A term with its pinyin and its occurrences in reading order."""
+
+    term: Annotation
+    reading: str
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def blocks(self) -> list[tuple[Page, Block, int]]:
+        """Each paragraph the term occurs in, once, with the number of occurrences there."""
+        counts: dict[str, list[Any]] = {}
+        for o in self.occurrences:
+            counts.setdefault(o.block.id, [o.page, o.block, 0])[2] += 1
+        return [(page, block, n) for page, block, n in counts.values()]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every term, in glossary order, and every occurrence, in reading order."""
+
+    entries: tuple[Entry, ...]
+    occurrences: tuple[Occurrence, ...]
+    by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {e.term.id: e for e in self.entries})
+
+    def on(self, page: Page) -> list[Occurrence]:
+        """The occurrences on one page, in reading order."""
+        return [o for o in self.occurrences if o.page.slug == page.slug]
+
+    def by_category(self) -> list[tuple[str, list[Entry]]]:
+        """(category, entries) for each category that has entries, in declared order."""
+        return [(c, [e for e in self.entries if e.term.category == c])
+                for c in TERM_CATEGORIES if any(e.term.category == c for e in self.entries)]
+
+
+def surfaces(terms: list[Annotation]) -> tuple[dict[str, str], list[Problem]]:
+    """Every spelling (term and aliases) mapped to its term's id; a spelling of two terms is an error."""
+    out: dict[str, str] = {}
+    problems = []
+    for t in terms:
+        for spelling in (t.term, *t.aliases):
+            if spelling in out and out[spelling] != t.id:
+                problems.append(Problem(t.file, t.line, f"term {quote(t.id)}: {quote(spelling)} is already a "
+                                        f"spelling of term {quote(out[spelling])}",
+                                        "a spelling links to one entry; remove it here or there"))
+            out.setdefault(spelling, t.id)
+    return out, problems
+
+
+def find(text: str, spellings: Mapping[str, str],
+         bounds: frozenset[int]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The terms in one passage: (start, end, spelling) of each accepted occurrence, and the span
+    of the longer word around each literal occurrence that was rejected for lying inside it."""
+    candidates = []
+    rejected = []
+    for spelling in spellings:
+        at = text.find(spelling)
+        while at != -1:
+            end = at + len(spelling)
+            if _on_boundaries(text, at, end, bounds):
+                candidates.append((at, end, spelling))
+            else:
+                rejected.append((_word_start(text, at, bounds), _word_end(text, end, bounds), spelling))
+            at = text.find(spelling, at + 1)
+    taken = [False] * len(text)
+    chosen = []
+    for start, end, spelling in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if not any(taken[start:end]):
+            chosen.append((start, end, spelling))
+            taken[start:end] = [True] * (end - start)
+    # A spelling inside a longer term that was chosen (小米 in 小米之家) is not worth reporting.
+    rejected = [r for r in dict.fromkeys(rejected) if not all(taken[r[0]:r[1]])]
+    return sorted(chosen), sorted(rejected)
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _on_boundaries(text: str, start: int, end: int, bounds: frozenset[int]) -> bool:
+    if start not in bounds or end not in bounds:
+        return False
+    # jieba cuts a Latin run wherever it knows a word (i/Phone): Latin edges need \b as well.
+    return not (start > 0 and _latin(text[start]) and _latin(text[start - 1])) and not (
+        end < len(text) and _latin(text[end - 1]) and _latin(text[end]))
+
+
+def _word_start(text: str, at: int, bounds: frozenset[int]) -> int:
+    while at > 0 and (at not in bounds or (_latin(text[at]) and _latin(text[at - 1]))):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int, bounds: frozenset[int]) -> int:
+    while at < len(text) and (at not in bounds or (_latin(text[at - 1]) and _latin(text[at]))):
+        at += 1
+    return at
+
+
+def reading(term: Annotation) -> str:
+    """The term's pinyin with tone marks ("" for a term without Chinese characters)."""
+    if term.pinyin:
+        return term.pinyin
+    if not _HAN.search(term.term):
+        return ""
+    return _syllables(term.term, Style.TONE)
+
+
+def _syllables(text: str, style: Style) -> str:
+    # Punctuation (、 +) comes back as syllables of its own; a reading has none.
+    return " ".join(s for s in lazy_pinyin(text, style=style, neutral_tone_with_five=True)
+                    if any(c.isalnum() for c in s))
+
+
+def _sort_key(term: Annotation) -> tuple[str, str, str]:
+    """Dictionary order: by toneless pinyin (Latin terms by their letters), then by tone."""
+    if term.pinyin:
+        toneless = unicodedata.normalize("NFKD", term.pinyin).encode("ascii", "ignore").decode()
+    else:
+        toneless = _syllables(term.term, Style.NORMAL)
+    return toneless.casefold(), _syllables(term.term, Style.TONE3).casefold(), term.term
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The glossary, and what a contributor should look at: errors and warnings."""
+
+    glossary: Glossary
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+def build(terms: list[Annotation], document: Document,
+          segmenter: segmentation.Segmenter = segmentation.SHARED) -> Checked:
+    """Find every term in the text; order the entries."""
+    spellings, errors = surfaces(terms)
+    segmenter.learn(spellings)
+    by_id = {t.id: t for t in terms}
+    found: list[Occurrence] = []
+    inside: dict[str, list[str]] = {}
+    for page, block in document.blocks():
+        if block.kind == "heading" or block.editorial:
+            continue
+        bounds = segmenter.boundaries(block.text)
+        chosen, rejected = find(block.text, spellings, bounds)
+        for start, end, spelling in chosen:
+            found.append(Occurrence(by_id[spellings[spelling]], spelling, page, block, start, end))
+        for start, end, spelling in rejected:
+            inside.setdefault(spellings[spelling], []).append(block.text[start:end])
+    entries = []
+    for t in sorted(terms, key=lambda t: (TERM_CATEGORIES.index(t.category), _sort_key(t))):
+        entries.append(Entry(t, reading(t), tuple(o for o in found if o.term.id == t.id)))
+    warnings = []
+    texts = [b.text for _, b in document.blocks() if b.kind != "heading"]
+    for t in terms:
+        for alias in t.aliases:
+            if not any(alias in text for text in texts):
+                warnings.append(Problem(t.file, t.line, f"term {quote(t.id)}: alias {quote(alias)} does not "
+                                        "occur in the text", "aliases are the text's other spellings of the term; "
+                                        "remove it or copy the text's spelling"))
+    for e in entries:
+        if not e.occurrences:
+            words = "、".join(dict.fromkeys(inside.get(e.term.id, [])))
+            hint = (f"it occurs only inside longer words ({words}); add one as an alias if it means this term"
+                    if words else "use the spelling of the text, or add the text's spelling as an alias")
+            warnings.append(Problem(e.term.file, e.term.line, f"term {quote(e.term.id)}: "
+                                    f"{quote(e.term.term)} does not occur in the text", hint))
+    return Checked(Glossary(tuple(entries), tuple(found)), tuple(errors), tuple(warnings))
+
+
+def export(glossary: Glossary, term_url: Callable[[str], str],
+           block_url: Callable[[Page, Block], str]) -> dict[str, Any]:
+    """The glossary as JSON data: each term with its occurrences."""
+    terms = []
+    for e in glossary.entries:
+        t = e.term
+        terms.append({
+            "id": t.id,
+            "term": t.term,
+            "pinyin": e.reading,
+            "category": t.category,
+            "aliases": list(t.aliases),
+            "definition": t.definition,
+            "body": t.body,
+            "see_also": list(t.see_also),
+            "sources": [{k: v for k, v in vars(s).items() if v} for s in t.sources],
+            "url": term_url(t.id),
+            "count": len(e.occurrences),
+            "occurrences": [{
+                "page": o.page.slug,
+                "block": o.block.id,
+                "url": block_url(o.page, o.block),
+                "start": o.start,
+                "end": o.end,
+                "exact": o.surface,
+                "prefix": o.context()[0],
+                "suffix": o.context()[2],
+            } for o in e.occurrences],
+        })
+    return {"terms": terms}

@@ -1,0 +1,106 @@
+"""The glossary page (术语表): entries grouped by category, in pinyin order, each with its anchor,
+pinyin, definition, aliases, see-also links, sources, and backlinks to every paragraph that uses it.
+
+Written as Markdown headings (so the table of contents and the search index see each term as a
+section of its own: a term is a search result) followed by one line of HTML built here, every
+contributed value escaped or sanitised. Backlinks are kept out of the search index: their
+snippets repeat the text, which readers should find on the text pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from . import bodies
+from .document import Block, Page
+from .glossary import CATEGORY_NAMES, Entry, Glossary
+from .notes import sources_html
+
+#: Entries used in more paragraphs than this show their backlinks folded (<details>).
+FOLD_AFTER = 6
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
+
+
+def category_id(category: str) -> str:
+    return f"cat-{category}"
+
+
+def paragraph_label(page: Page, block: Block) -> str:
+    """How a backlink names a paragraph: the page title and its number on the page."""
+    return f"{page.title} · 第{block.id.rsplit('-', 1)[-1]}段"
+
+
+def page_markdown(glossary: Glossary, block_url: Callable[[Page, Block], str]) -> str:
+    """The whole page. `block_url(page, block)` is the URL of a paragraph, from this page."""
+    uses = len(glossary.occurrences)
+    out = [
+        "# 术语表",
+        "",
+        "本书的概念、公司、产品与服务、计划与活动、人物和作品，按类别分组，组内按拼音排序。"
+        "正文中每个术语都链接到这里：每节第一次出现时是醒目的链接，之后只在鼠标移过时显出；"
+        "指向术语时显示它的定义。每个条目列出正文中用到它的每一段。",
+        "",
+        f"共 {len(glossary.entries)} 条，正文中出现 {uses} 处。",
+        "",
+    ]
+    for category, entries in glossary.by_category():
+        out += [f"## {CATEGORY_NAMES[category]} {{ #{category_id(category)} }}", ""]
+        for e in entries:
+            out += [f"### {_escape_markdown(e.term.term)} {{ #{e.term.id} }}", "",
+                    entry_html(e, glossary, block_url), ""]
+    return "\n".join(out)
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def entry_html(e: Entry, glossary: Glossary, block_url: Callable[[Page, Block], str]) -> str:
+    """One entry's content (after its heading), as one line of HTML."""
+    t = e.term
+    meta = []
+    if e.reading:
+        meta.append(f'<span class="edition-term-pinyin" lang="zh-Latn-pinyin">{html.escape(e.reading)}</span>')
+    meta.append(f'<span class="edition-term-category">{CATEGORY_NAMES[t.category]}</span>')
+    if t.aliases:
+        meta.append("又作" + "、".join(f"“{html.escape(a)}”" for a in t.aliases))
+    parts = [
+        '<div class="edition-term-entry">',
+        f'<p class="edition-term-meta">{" · ".join(meta)}</p>',
+        f'<p class="edition-term-definition">{html.escape(t.definition)}</p>',
+        bodies.render(t.body) if t.body else "",
+    ]
+    if t.see_also:
+        links = "、".join(f'<a href="#{ident}">{html.escape(glossary.by_id[ident].term.term)}</a>'
+                         for ident in t.see_also if ident in glossary.by_id)
+        parts.append(f'<p class="edition-term-see">参见：{links}</p>')
+    parts.append(sources_html(t.sources))
+    parts.append(backlinks_html(e, block_url))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def backlinks_html(e: Entry, block_url: Callable[[Page, Block], str]) -> str:
+    """Every paragraph the term occurs in: a link, a snippet, and the count there."""
+    blocks = e.blocks
+    if not blocks:
+        return '<p class="edition-term-uses" data-search-exclude>正文中没有直接出现。</p>'
+    items = []
+    for page, block, count in blocks:
+        first = next(o for o in e.occurrences if o.block.id == block.id)
+        before, exact, after = first.context()
+        snippet = (f'{"…" if first.start > len(before) else ""}{html.escape(before)}<strong>{html.escape(exact)}'
+                   f'</strong>{html.escape(after)}{"…" if first.end + len(after) < len(block.text) else ""}')
+        times = f"（{count} 次）" if count > 1 else ""
+        items.append(f'<li><a href="{html.escape(block_url(page, block))}">'
+                     f"{html.escape(paragraph_label(page, block))}</a>{times}："
+                     f'<span class="edition-term-snippet">{snippet}</span></li>')
+    summary = f"正文中出现 {len(e.occurrences)} 次，见 {len(blocks)} 段"
+    listing = f'<ul class="edition-term-backlinks">{"".join(items)}</ul>'
+    if len(blocks) > FOLD_AFTER:
+        return (f'<details class="edition-term-uses" data-search-exclude><summary>{summary}</summary>'
+                f"{listing}</details>")
+    return f'<div class="edition-term-uses" data-search-exclude><p>{summary}：</p>{listing}</div>'
