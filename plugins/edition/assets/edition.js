@@ -62,7 +62,7 @@
     var definition = element("p", "edition-term-preview__definition", entry[3]);
     definition.id = "edition-term-preview-definition";
     var more = element("a", "edition-term-preview__more", "查看词条 →");
-    more.href = link.href;
+    more.setAttribute("href", link.getAttribute("href"));
     more.tabIndex = -1;  // keyboard readers follow the term link itself
     box.appendChild(head);
     box.appendChild(definition);

@@ -64,7 +64,6 @@ def entry_html(e: Entry, glossary: Glossary, block_url: Callable[[Page, Block], 
     meta = []
     if e.reading:
         meta.append(f'<span class="edition-term-pinyin" lang="zh-Latn-pinyin">{html.escape(e.reading)}</span>')
-    meta.append(f'<span class="edition-term-category">{CATEGORY_NAMES[t.category]}</span>')
     if t.aliases:
         meta.append("又作" + "、".join(f"“{html.escape(a)}”" for a in t.aliases))
     parts = [

@@ -34,6 +34,7 @@ class EditionConfig(base.Config):
     glossary_export = c.Type(str, default="glossary.json")
     """Where the glossary's JSON export (terms with their occurrences) goes in the built site."""
 
-    edit_generated = c.Type(str, default="edit/main/annotations/emendations.yml")
-    """Edit link of the generated text pages, relative to repo_url: their text is changed by
-    emendations, never by editing the page."""
+    edit_root = c.Type(str, default="edit/main/")
+    """The repository's edit URL for its root, relative to repo_url. Generated pages link their
+    "edit" button to the file they come from: text pages to the emendations (their text is
+    changed by emendations, never by editing the page), the glossary page to glossary.yml."""

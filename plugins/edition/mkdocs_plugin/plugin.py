@@ -77,11 +77,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if page.file is self.apparatus_file:
             return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug))
         if page.file is self.glossary_file:
+            self._edit(page, config, f"{self.config.annotations}/glossary.yml")
             return glossary_page.page_markdown(self.project.glossary, lambda p, b: f"{self._url(page, p.slug)}#{b.id}")
-        if self._slug(page) and config.repo_url and self.config.edit_generated:
-            # Generated pages are not edited by hand: their text changes through emendations.
-            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_generated)
+        if self._slug(page):
+            self._edit(page, config, self.config.emendations)
         return markdown
+
+    def _edit(self, page: Page, config: MkDocsConfig, path: str) -> None:
+        """Point a generated page's edit button at the file it is generated from."""
+        if config.repo_url and self.config.edit_root:
+            page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_root), path)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         slug = self._slug(page)
