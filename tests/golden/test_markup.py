@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
 
-from edition.core import anchors, apparatus, bodies, html_text, ingest, notes, project
+from edition.core import anchors, apparatus, bodies, glossary_page, html_text, ingest, notes, page_html, project
 
 from ..conftest import ROOT
 from .fixtures import cases, check
@@ -31,6 +32,26 @@ def render(given: str) -> str:
         found = next(n for page in PROJECT.edition.document.pages for n in PROJECT.notes_on(page)
                      if n.annotation.id == wanted)
         return notes.marker(found, 0) + "\n" + notes.note_html(found) + "\n"
+    if given.startswith("wrap "):
+        # wrap START END MARKUP: can the characters be wrapped, and how
+        _, start, end, markup = given.split(" ", 3)
+        _, gaps, sealed = html_text.layout(markup)
+        if not html_text.can_wrap(int(start), int(end), gaps, sealed, set()):
+            return "cannot wrap\n"
+        return html_text.edit(markup, [], [(int(start), int(end), "<A>", "</A>")]) + "\n"
+    if given.startswith("decorate "):
+        # decorate BLOCK-ID: the block as its page renders it, with marks, markers and term links
+        block_id = given.split()[1]
+        page = next(p for p, b in EDITION.document.blocks() if b.id == block_id)
+        markup = "".join(f'<h{b.level} id="{b.id}">{html.escape(b.text)}</h{b.level}>' if b.kind == "heading"
+                         else f'<p id="{b.id}">{html.escape(b.text)}</p>' for b in page.blocks)
+        decorated = page_html.decorate(markup, page, PROJECT.placements_on(page), PROJECT.notes_on(page),
+                                       "../../apparatus/", PROJECT.glossary, "../../glossary/")
+        start = decorated.index(f'<p id="{block_id}">')
+        return decorated[start:decorated.index("</p>", start) + 4] + "\n"
+    if given.startswith("entry "):
+        entry = PROJECT.glossary.by_id[given.split()[1]]
+        return glossary_page.entry_html(entry, PROJECT.glossary, lambda p, b: f"../text/{p.slug}/#{b.id}") + "\n"
     if given.startswith("body "):
         return bodies.render(given.removeprefix("body ")) + "\n"
     return anchors.add_permalinks(given)

@@ -76,7 +76,8 @@ def entry_html(e: Entry, glossary: Glossary, block_url: Callable[[Page, Block], 
         links = "、".join(f'<a href="#{ident}">{html.escape(glossary.by_id[ident].term.term)}</a>'
                          for ident in t.see_also if ident in glossary.by_id)
         parts.append(f'<p class="edition-term-see">参见：{links}</p>')
-    parts.append(sources_html(t.sources))
+    # An entry without sources of its own rests on the text alone: say so, and the backlinks show where.
+    parts.append(sources_html(t.sources) or '<p class="edition-note-sources">来源：本书正文，见下列各段。</p>')
     parts.append(backlinks_html(e, block_url))
     parts.append("</div>")
     return "".join(parts)
