@@ -7,7 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import anchors, apparatus, bodies, glossary_page, html_text, ingest, notes, page_html, project
+from edition.core import (
+    anchors,
+    apparatus,
+    bodies,
+    event_refs,
+    glossary_page,
+    html_text,
+    ingest,
+    notes,
+    page_html,
+    project,
+    timeline_page,
+)
 
 from ..conftest import ROOT
 from .fixtures import cases, check
@@ -46,12 +58,21 @@ def render(given: str) -> str:
         markup = "".join(f'<h{b.level} id="{b.id}">{html.escape(b.text)}</h{b.level}>' if b.kind == "heading"
                          else f'<p id="{b.id}">{html.escape(b.text)}</p>' for b in page.blocks)
         decorated = page_html.decorate(markup, page, PROJECT.placements_on(page), PROJECT.notes_on(page),
-                                       "../../apparatus/", PROJECT.glossary, "../../glossary/")
+                                       page_html.Hrefs("../../apparatus/", "../../glossary/", "../../timeline/"),
+                                       PROJECT.glossary, PROJECT.timeline.on(page))
         start = decorated.index(f'<p id="{block_id}">')
         return decorated[start:decorated.index("</p>", start) + 4] + "\n"
     if given.startswith("entry "):
         entry = PROJECT.glossary.by_id[given.split()[1]]
         return glossary_page.entry_html(entry, PROJECT.glossary, lambda p, b: f"../text/{p.slug}/#{b.id}") + "\n"
+    if given.startswith("event "):
+        event = PROJECT.timeline.by_id[given.split()[1]]
+        return (event_refs.marker(event, 0, "../../timeline/") + "\n"
+                + timeline_page.event_html(event, PROJECT.glossary, lambda p, b: f"../text/{p.slug}/#{b.id}",
+                                           "../glossary/") + "\n")
+    if given.startswith("events on "):
+        page = EDITION.document.by_slug[given.split()[2]]
+        return event_refs.page_list_html(PROJECT.timeline.on(page), page, "../../timeline/") + "\n"
     if given.startswith("body "):
         return bodies.render(given.removeprefix("body ")) + "\n"
     return anchors.add_permalinks(given)

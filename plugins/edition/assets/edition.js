@@ -136,3 +136,45 @@
     if (event.key === "Escape") hide();
   });
 })();
+
+/* Timeline filter. The 年表 page has a hidden fieldset of category checkboxes; this shows it and
+   hides the events (and the years left empty) of unticked categories. Without JavaScript the
+   fieldset stays hidden and every event shows, grouped by year. */
+(function () {
+  "use strict";
+
+  function apply(filter) {
+    var shown = {};
+    filter.querySelectorAll("input[name=category]").forEach(function (box) {
+      shown[box.value] = box.checked;
+    });
+    var count = 0;
+    document.querySelectorAll("ol.edition-timeline").forEach(function (list) {
+      var visible = 0;
+      list.querySelectorAll("li.edition-event").forEach(function (event) {
+        var on = shown[event.getAttribute("data-category")] !== false;
+        event.hidden = !on;
+        if (on) visible += 1;
+      });
+      count += visible;
+      var year = list.getAttribute("data-year");
+      var heading = document.getElementById("y" + year);
+      list.hidden = visible === 0;
+      if (heading) heading.hidden = visible === 0;
+      var link = document.querySelector('.edition-timeline-years a[href="#y' + year + '"]');
+      if (link) link.parentNode.classList.toggle("edition-timeline-years--empty", visible === 0);
+    });
+    filter.querySelector(".edition-timeline-shown").textContent = "显示 " + count + " 件事";
+  }
+
+  function start() {
+    var filter = document.querySelector("fieldset.edition-timeline-filter");
+    if (!filter || filter.getAttribute("data-ready")) return;
+    filter.setAttribute("data-ready", "");
+    filter.hidden = false;
+    filter.addEventListener("change", function () { apply(filter); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

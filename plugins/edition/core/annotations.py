@@ -150,6 +150,12 @@ class Annotation:
     terms: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
+    #: The line of each field, for messages about one field.
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, name: str) -> int:
+        """The line of a field (of the record itself when the field is absent)."""
+        return dict(self.field_lines).get(name, self.line)
 
     def text(self, name: str, variant: str = "") -> str:
         """A text field, as overridden for this edition variant if it is."""
@@ -256,6 +262,7 @@ def _build(kind: str, values: LocatedMap, file: str, line: int, what: str,
         kind=kind, targets=tuple(targets), sources=tuple(sources), variants=variants,
         aliases=tuple(values.get("aliases", ())), see_also=tuple(values.get("see_also", ())),
         terms=tuple(values.get("terms", ())), file=file, line=line,
+        field_lines=tuple(sorted(values.key_lines.items())),
         **{"body": "", **simple},
     )
     return annotation, problems, warnings

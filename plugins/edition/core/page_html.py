@@ -1,24 +1,38 @@
 """A text page's rendered HTML, decorated: emendation marks, note markers, glossary links, the
-notes at the end of each section, the terms' previews, and paragraph permalinks. One entry point
+notes at the end of each section, timeline marks and the page's events, the terms' previews, and
+paragraph permalinks. One entry point
 for any site generator."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from . import anchors, apparatus, html_text, notes, term_links
+from . import anchors, apparatus, event_refs, html_text, notes, term_links
 from .apparatus import Placement
 from .document import Page
 from .glossary import Glossary, Occurrence
 from .notes import PageNote
+from .timeline import Event
 
 
-def decorate(markup: str, page: Page, placements: list[Placement], page_notes: list[PageNote],
-             apparatus_href: str, glossary: Glossary | None = None, glossary_href: str = "") -> str:
+@dataclass(frozen=True)
+class Hrefs:
+    """URLs of the generated pages, relative to the page being decorated."""
+
+    apparatus: str
+    glossary: str = ""
+    timeline: str = ""
+
+
+def decorate(markup: str, page: Page, placements: list[Placement], page_notes: list[PageNote], hrefs: Hrefs,
+             glossary: Glossary | None = None, events: list[Event] | None = None) -> str:
     """Decorate one page. Raises ValueError when the HTML lacks a block the page has."""
+    events = events or []
     inserts: dict[str, list[tuple[int, str]]] = {}
-    for block_id, count, snippet in (*apparatus.insertions(placements, apparatus_href),
-                                     *notes.insertions(page_notes)):
+    for block_id, count, snippet in (*apparatus.insertions(placements, hrefs.apparatus),
+                                     *notes.insertions(page_notes),
+                                     *event_refs.insertions(events, page, hrefs.timeline)):
         inserts.setdefault(block_id, []).append((count, snippet))
     occurrences: dict[str, list[Occurrence]] = {}
     for o in glossary.on(page) if glossary else []:
@@ -35,9 +49,11 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
         inner = markup[span[0]:span[1]]
         items = inserts.get(block.id, [])
         wraps = term_links.wraps(occurrences.get(block.id, []), html_text.layout(inner),
-                                 {count for count, _ in items}, glossary_href, linked)
+                                 {count for count, _ in items}, hrefs.glossary, linked)
         markup = markup[:span[0]] + html_text.edit(inner, items, wraps) + markup[span[1]:]
     markup = _place_notes(markup, page, page_notes)
+    if events:
+        markup += "\n" + event_refs.page_list_html(events, page, hrefs.timeline)
     if glossary and glossary.on(page):
         markup += "\n" + term_links.preview_data(glossary, glossary.on(page))
     return anchors.add_permalinks(markup)

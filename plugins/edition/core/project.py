@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import anchoring, apparatus, glossary, ingest
+from . import anchoring, apparatus, glossary, ingest, timeline
 from .anchoring import Anchor
 from .annotations import Loaded
 from .annotations import load as load_annotations
@@ -14,6 +14,7 @@ from .document import Page
 from .errors import EditionError, Problem
 from .glossary import Glossary
 from .notes import PageNote, page_notes
+from .timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Project:
     anchors: tuple[Anchor, ...]
     placements: tuple[Placement, ...]
     glossary: Glossary
+    timeline: Timeline
     glossary_warnings: tuple[Problem, ...] = ()
 
     @property
@@ -44,7 +46,9 @@ def load(paths: ingest.Paths) -> Project:
     anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)
     checked = glossary.build([a for a in loaded.annotations if a.kind == "term"], edition.document)
     problems += checked.errors
+    events, timeline_problems = timeline.build([a for a in loaded.annotations if a.kind == "event"], anchors)
+    problems += timeline_problems
     if problems:
-        raise EditionError(problems)
+        raise EditionError(sorted(problems, key=lambda p: (p.file, p.line)))
     return Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,
-                   checked.warnings)
+                   events, checked.warnings)

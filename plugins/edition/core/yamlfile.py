@@ -186,7 +186,7 @@ def _read_value(item: Any, field: Field, file: str, line: int, what: str) -> tup
                                   "use one of: " + ", ".join(field.choices))]
         if field.pattern and not re.fullmatch(field.pattern, item):
             return None, [Problem(file, line, f"{what}: field {quote(key)} value {quote(item)} is malformed",
-                                  f"it must match {field.pattern}")]
+                                  f"write {field.doc}" if field.doc else f"it must match {field.pattern}")]
         return item, []
     if field.kind is list:
         if len(item) < field.min_items:

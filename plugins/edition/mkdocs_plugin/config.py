@@ -34,6 +34,12 @@ class EditionConfig(base.Config):
     glossary_export = c.Type(str, default="glossary.json")
     """Where the glossary's JSON export (terms with their occurrences) goes in the built site."""
 
+    timeline = c.Type(str, default="timeline.md")
+    """Where the generated timeline page (年表) goes, under docs_dir."""
+
+    timeline_export = c.Type(str, default="timeline.json")
+    """Where the timeline's export in TimelineJS's JSON format goes in the built site."""
+
     edit_root = c.Type(str, default="edit/main/")
     """The repository's edit URL for its root, relative to repo_url. Generated pages link their
     "edit" button to the file they come from: text pages to the emendations (their text is

@@ -17,7 +17,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import apparatus, glossary, glossary_page, ingest, page_html, project, webannotation
+from ..core import (
+    apparatus,
+    glossary,
+    glossary_page,
+    ingest,
+    page_html,
+    project,
+    timeline,
+    timeline_page,
+    webannotation,
+)
 from ..core.errors import EditionError
 from .config import EditionConfig
 
@@ -70,6 +80,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                 f"#{ident}", lambda p, b: self._absolute(config, p.slug) + f"#{b.id}")
         files.append(File.generated(config, self.config.glossary_export,
                                     content=json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True)))
+        self.timeline_file = File.generated(config, self.config.timeline, content="")
+        files.append(self.timeline_file)
+        events = timeline.timelinejs(self.project.timeline, f"{config.site_name} · 年表", config.site_description or "",
+                                     lambda ident: self._absolute_file(config, self.timeline_file) + f"#{ident}",
+                                     lambda ident: self.project.glossary.by_id[ident].term.term)
+        files.append(File.generated(config, self.config.timeline_export,
+                                    content=json.dumps(events, ensure_ascii=False, indent=1, sort_keys=True)))
         self.files = files
         return files
 
@@ -79,6 +96,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if page.file is self.glossary_file:
             self._edit(page, config, f"{self.config.annotations}/glossary.yml")
             return glossary_page.page_markdown(self.project.glossary, lambda p, b: f"{self._url(page, p.slug)}#{b.id}")
+        if page.file is self.timeline_file:
+            self._edit(page, config, f"{self.config.annotations}/timeline.yml")
+            return timeline_page.page_markdown(self.project.timeline, self.project.glossary,
+                                               lambda p, b: f"{self._url(page, p.slug)}#{b.id}",
+                                               get_relative_url(self.glossary_file.url, page.url))
         if self._slug(page):
             self._edit(page, config, self.config.emendations)
         return markdown
@@ -93,11 +115,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if slug is None:
             return html
         text_page = self.edition.document.by_slug[slug]
-        href = get_relative_url(self.apparatus_file.url, page.url)
+        hrefs = page_html.Hrefs(*(get_relative_url(f.url, page.url)
+                                  for f in (self.apparatus_file, self.glossary_file, self.timeline_file)))
         try:
             return page_html.decorate(html, text_page, self.project.placements_on(text_page),
-                                      self.project.notes_on(text_page), href, self.project.glossary,
-                                      get_relative_url(self.glossary_file.url, page.url))
+                                      self.project.notes_on(text_page), hrefs, self.project.glossary,
+                                      self.project.timeline.on(text_page))
         except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
             raise PluginError(f"{page.file.src_uri}: cannot decorate the page: {err}") from None
 

@@ -1,0 +1,86 @@
+"""The timeline page (年表): events 2010–2022 in date order, grouped by year, each with its anchor,
+date, category, body, the paragraphs that mention it, its glossary terms and its sources.
+
+Plain static HTML: a year navigation at the top, one section per year. The category filter is a
+set of checkboxes that edition.js reveals and operates; without JavaScript it stays hidden and
+the page is the grouped list, every event shown.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from . import bodies
+from .document import Block, Page
+from .glossary import Glossary
+from .glossary_page import paragraph_label
+from .notes import sources_html
+from .timeline import CATEGORY_NAMES, Event, Timeline
+
+
+def year_id(year: int) -> str:
+    return f"y{year}"
+
+
+def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[Page, Block], str],
+                  glossary_url: str) -> str:
+    """The whole page. `block_url(page, block)` is a paragraph's URL and `glossary_url` the
+    glossary page's, both from this page."""
+    years = timeline.years()
+    counts = {c: sum(e.annotation.category == c for e in timeline.events) for c in CATEGORY_NAMES}
+    mentioned = sum(bool(e.anchors) for e in timeline.events)
+    nav = "".join(f'<li><a href="#{year_id(y)}">{y}</a></li>' for y in years)
+    boxes = "".join(f'<label><input type="checkbox" name="category" value="{c}" checked> '
+                    f"{name}（{counts[c]}）</label>" for c, name in CATEGORY_NAMES.items() if counts[c])
+    out = [
+        "# 年表",
+        "",
+        f"{years[0]}—{years[-1]} 年的 {len(timeline.events)} 件事，按日期排列；其中 {mentioned} 件是正文提到的，"
+        "条目下列出提到它的段落，正文中相应处有上标“纪”链接回来。其余是正文略过的年份里的背景。"
+        "日期只写到来源给出的精度（年、月或日）。" if years else "年表还没有事件。",
+        "",
+        f'<nav class="edition-timeline-years" aria-label="年份"><ol>{nav}</ol></nav>',
+        "",
+        f'<fieldset class="edition-timeline-filter" hidden><legend>按类别筛选</legend>{boxes}'
+        '<p class="edition-timeline-shown" role="status" aria-live="polite"></p></fieldset>',
+        "",
+    ]
+    for year in years:
+        events = [e for e in timeline.events if e.span.year == year]
+        items = "".join(event_html(e, glossary, block_url, glossary_url) for e in events)
+        out += [f"## {year} {{ #{year_id(year)} }}", "",
+                f'<ol class="edition-timeline" data-year="{year}">{items}</ol>', ""]
+    return "\n".join(out)
+
+
+def _time(event: Event) -> str:
+    span = event.span
+    start = f'<time datetime="{span.start.iso()}">{span.start.chinese()}</time>'
+    if not span.end:
+        return start
+    end = span.end.chinese(with_year=span.end.year != span.start.year)
+    return f'{start}—<time datetime="{span.end.iso()}">{end}</time>'
+
+
+def event_html(event: Event, glossary: Glossary, block_url: Callable[[Page, Block], str], glossary_url: str) -> str:
+    """One event of the timeline, as one line of HTML."""
+    a = event.annotation
+    parts = [
+        f'<li id="{a.id}" class="edition-event" data-category="{a.category}">',
+        f'<p class="edition-event-head">{_time(event)}'
+        f'<span class="edition-event-category">{CATEGORY_NAMES[a.category]}</span></p>',
+        f'<p class="edition-event-title"><strong>{html.escape(a.title)}</strong></p>',
+        bodies.render(a.body) if a.body else "",
+    ]
+    if event.anchors:
+        blocks = list(dict.fromkeys((x.page, x.block) for x in event.anchors))
+        links = "、".join(f'<a href="{html.escape(block_url(p, b))}">{html.escape(paragraph_label(p, b))}</a>'
+                         for p, b in blocks)
+        parts.append(f'<p class="edition-event-text">正文：{links}</p>')
+    if a.terms:
+        links = "、".join(f'<a href="{html.escape(glossary_url)}#{t}">{html.escape(glossary.by_id[t].term.term)}</a>'
+                         for t in a.terms if t in glossary.by_id)
+        parts.append(f'<p class="edition-event-terms">术语：{links}</p>')
+    parts += [sources_html(a.sources), "</li>"]
+    return "".join(parts)
