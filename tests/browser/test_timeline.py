@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import tarfile
 import urllib.request
 from pathlib import Path
@@ -22,8 +23,9 @@ TIMELINEJS = "https://registry.npmjs.org/@knight-lab/timelinejs/-/timelinejs-3.9
 TIMELINEJS_SHA1 = "9b087cbac3cbe423e7e4c4f7e849cf08c4185ee8"
 
 
-def test_year_navigation(page: Page, site_url: str) -> None:
+def test_year_navigation(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + URL)
+    page.screenshot(path=Path(os.environ.get("EDITION_SCREENSHOTS", tmp_path)) / "timeline.png")
     years = page.locator("nav.edition-timeline-years a")
     expect(years).to_have_count(13)
     page.get_by_role("navigation", name="年份").get_by_role("link", name="2018").click()
