@@ -178,3 +178,15 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+/* Edition switcher. Each edition's link leads to the same page in the other edition (made at
+   build time); this carries the paragraph over too, so 繁體中文 on …/building-cars/#p-3-12 lands
+   on …/zh-Hant/text/building-cars/#p-3-12. Without JavaScript the reader lands on the page. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (!link || !window.location.hash) return;
+    link.setAttribute("href", link.getAttribute("href").split("#")[0] + window.location.hash);
+  }, true);
+})();

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import emendations, structure
+from . import emendations, structure, variants
 from .annotations import file_schema, schema
 
 
@@ -20,4 +20,5 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         "timeline.schema.json": schema("event"),
         "emendations.schema.json": file_schema(emendations.FIELDS, "emendations", "emendations"),
         "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
+        "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides"),
     }

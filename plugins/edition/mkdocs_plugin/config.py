@@ -6,6 +6,29 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class EditionItem(base.Config):
+    """One further edition of the site, made from the source edition's pages."""
+
+    code = c.Type(str)
+    """Its language tag, like zh-Hant; also <html lang> and hreflang."""
+
+    opencc = c.Type(str)
+    """The OpenCC configuration that makes its text, like s2tw (Taiwan standard characters)."""
+
+    path = c.Type(str)
+    """Where it lives under the site root, like zh-Hant/."""
+
+    name = c.Type(str)
+    """Its name in the language switcher, in its own script."""
+
+    quotes = c.Type(str, default="")
+    """Quotation marks: outer open, outer close, inner open, inner close (like 「」『』); empty
+    keeps the source's “”‘’."""
+
+    theme_language = c.Type(str, default="")
+    """Material's interface language for it (zh-TW, zh-Hant): the theme's own translations."""
+
+
 class EditionConfig(base.Config):
     source = c.Type(str, default="source/xiaomi-model-2010-2022.txt")
     """The verbatim source text, relative to mkdocs.yml. Never edited."""
@@ -39,6 +62,15 @@ class EditionConfig(base.Config):
 
     timeline_export = c.Type(str, default="timeline.json")
     """Where the timeline's export in TimelineJS's JSON format goes in the built site."""
+
+    source_name = c.Type(str, default="简体中文")
+    """The source edition's name in the language switcher."""
+
+    editions = c.ListOfItems(c.SubConfig(EditionItem), default=[])
+    """Further editions, each converted from the source edition in the same build."""
+
+    conversion = c.Type(str, default="annotations/conversion.yml")
+    """Reviewed overrides of the conversion, relative to mkdocs.yml."""
 
     edit_root = c.Type(str, default="edit/main/")
     """The repository's edit URL for its root, relative to repo_url. Generated pages link their

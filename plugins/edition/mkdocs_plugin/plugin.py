@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from importlib import resources
@@ -26,9 +27,12 @@ from ..core import (
     project,
     timeline,
     timeline_page,
+    variant_site,
+    variants,
     webannotation,
 )
 from ..core.errors import EditionError
+from . import theme_strings
 from .config import EditionConfig
 
 CSS = "assets/edition/edition.css"
@@ -52,11 +56,46 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         stale = ingest.stale_problems(self.paths, self.edition)
         if stale:
             raise PluginError(str(EditionError(stale)))
+        self._editions(config, root)
         for warning in self.project.warnings:
             log.warning(str(warning))
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
         return config
+
+    def _editions(self, config: MkDocsConfig, root: Path) -> None:
+        """The further editions: their converters (overrides checked now) and the switcher."""
+        self.variants = [variants.Variant(e.code, e.opencc, e.path if e.path.endswith("/") else e.path + "/", e.name,
+                                          e.quotes, e.theme_language) for e in self.config.editions]
+        try:
+            overrides = variants.load_overrides(root, self.config.conversion)
+        except EditionError as err:
+            raise PluginError(str(err)) from None
+        self.converters = {v.code: variants.Converter(v, overrides) for v in self.variants}
+        problems = [p for c in self.converters.values() for p in c.check(self.edition.document)]
+        unknown = sorted({o.edition for o in overrides} - {v.code for v in self.variants})
+        if unknown:
+            raise PluginError(f"{self.config.conversion}: overrides for unknown editions {', '.join(unknown)}")
+        if problems:
+            raise PluginError(str(EditionError(problems)))
+        language = config.theme.get("language", "zh")
+        self.ui = {v.code: theme_strings.translation(language, v.theme_language) for v in self.variants}
+        if self.variants:
+            # Material renders the switcher and the head alternates from extra.alternate; the
+            # links are made page by page after the build (variant_site.alternates).
+            config.extra["alternate"] = [{"name": self.config.source_name, "link": "./", "lang": variants.SOURCE.code},
+                                         *({"name": v.name, "link": f"./{v.path}", "lang": v.code}
+                                           for v in self.variants)]
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.variants:
+            return
+        source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
+        site = variant_site.Site(Path(config.site_dir), source, tuple(self.variants), config.site_url or "")
+        variant_site.build(site, self.converters, self.ui)
+        for v in self.variants:
+            report = variants.report(self.converters[v.code], self.edition.document)
+            (Path(config.site_dir) / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # Annotations live outside docs/: watch them so `mkdocs serve` rebuilds when they change.

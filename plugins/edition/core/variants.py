@@ -1,0 +1,269 @@
+"""Script variants of the edition: the Simplified source converted to Traditional (or another
+OpenCC target), one passage at a time.
+
+A passage is converted whole (a paragraph, a title, a definition), never text node by text node,
+because OpenCC chooses characters by phrase (头发 → 頭髮 only when it sees both characters). The
+converters used here keep every passage's length (s2tw and s2hk map character to character), so
+a position in the Simplified passage is the same position in the converted one: overrides are
+found on the Simplified text and applied at the same places.
+
+Overrides fix what OpenCC gets wrong in this text. Each names a Simplified phrase long enough to
+mean one thing (小米面向未来, not 面向), the right converted phrase, and how many times that
+phrase occurs in the text; it applies wherever the phrase occurs in the edition (text, notes,
+glossary, titles). When the text or the converter changes so that the count no longer holds, or
+OpenCC gets the phrase right by itself, the build stops: an override never silently goes stale.
+
+Quotation marks: Taiwanese and Hong Kong publishing uses 「」 outside and 『』 inside; an edition
+may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import opencc
+
+from . import yamlfile
+from .document import Document
+from .errors import EditionError, Problem, quote
+from .yamlfile import Field
+
+LANGUAGE = r"zh-Han[st](-[A-Z]{2})?"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One edition of the site: its language tag, how its text is made, where it lives."""
+
+    code: str
+    #: OpenCC configuration (s2tw, s2hk); "" for the source edition.
+    opencc: str = ""
+    #: Path of the edition under the site root, "" for the source edition ("zh-Hant/").
+    path: str = ""
+    #: The edition's name in its own script, for the language switcher.
+    name: str = ""
+    #: Outer open, outer close, inner open, inner close ("" keeps the source's “”‘’).
+    quotes: str = ""
+    #: Material's interface language for this edition (zh, zh-TW, zh-Hant).
+    theme_language: str = ""
+
+
+SOURCE = Variant("zh-Hans", name="简体中文", theme_language="zh")
+
+OVERRIDE = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("simplified", str, max_length=40, doc="the phrase in the Simplified text"),
+    Field("converted", str, max_length=40, doc="the right converted phrase, as long as the Simplified one"),
+    Field("count", int, doc="how many times the phrase occurs in the text"),
+    Field("reason", str, doc="why OpenCC's choice is wrong here"),
+)
+
+
+@dataclass(frozen=True)
+class Override:
+    edition: str
+    simplified: str
+    converted: str
+    count: int
+    reason: str
+    file: str = ""
+    line: int = 0
+
+
+def load_overrides(root: Path, relative: str) -> list[Override]:
+    """Read and check the overrides file (absent means no overrides)."""
+    path = root / relative
+    if not path.exists():
+        return []
+    data = yamlfile.load(path, relative)
+    items, problems = yamlfile.read_list(data, "overrides", relative, 1)
+    out = []
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, OVERRIDE, relative, line, "override")
+        problems += found
+        if found:
+            continue
+        if len(values["converted"]) != len(values["simplified"]):
+            problems.append(Problem(relative, values.key_lines["converted"],
+                                    f"override: {quote(values['converted'])} is not as long as "
+                                    f"{quote(values['simplified'])}",
+                                    "an override replaces the converted phrase character for character"))
+            continue
+        out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
+                            values["reason"], relative, line))
+    if problems:
+        raise EditionError(problems)
+    return out
+
+
+@cache
+def _opencc(config: str) -> opencc.OpenCC:
+    # Creating a converter costs ~30 ms: once per configuration and process.
+    return opencc.OpenCC(f"{config}.json")
+
+
+#: Between passages converted together: no phrase crosses it, no passage contains it.
+_SEPARATOR = "\n\x1e\n"
+_QUOTE = re.compile("[“”‘’]")
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+@dataclass
+class Converter:
+    """Converts passages of one edition: OpenCC, then the overrides, then quotation marks."""
+
+    variant: Variant
+    overrides: list[Override] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._mine = [o for o in self.overrides if o.edition == self.variant.code]
+
+    def convert(self, text: str) -> str:
+        """One passage (or several, separated by newlines: phrases never cross a newline)."""
+        if not self.variant.opencc or not text:
+            return text
+        out = _opencc(self.variant.opencc).convert(text)
+        if len(out) != len(text):  # not a character-for-character converter: no positional fixes
+            return self.quotes(out)
+        for o in self._mine:
+            at = text.find(o.simplified)
+            while at != -1:
+                out = out[:at] + o.converted + out[at + len(o.converted):]
+                at = text.find(o.simplified, at + 1)
+        return self.quotes(out)
+
+    def convert_all(self, texts: list[str]) -> list[str]:
+        """Many passages in one call of the converter (each converted on its own)."""
+        if not self.variant.opencc or not texts:
+            return list(texts)
+        if any(_SEPARATOR in t for t in texts):
+            return [self.convert(t) for t in texts]
+        joined = _SEPARATOR.join(texts)
+        converted = self.convert(joined)
+        parts = converted.split(_SEPARATOR)
+        return parts if len(parts) == len(texts) else [self.convert(t) for t in texts]
+
+    def quotes(self, text: str) -> str:
+        """“”‘’ as the edition prints them, nested by depth; URLs untouched."""
+        marks = self.variant.quotes
+        if not marks or not _QUOTE.search(text):
+            return text
+        urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+        out = []
+        stack: list[str] = []
+        at = 0
+        for m in _QUOTE.finditer(text):
+            i, char = m.start(), m.group()
+            if stack and text.find("\n", at, i) != -1:
+                stack.clear()  # a new passage began since the last quote
+            if urls and any(start <= i < end for start, end in urls):
+                continue
+            if char == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i + 1].isascii():
+                continue  # an apostrophe (Xiaomi’s)
+            if char in "“‘":
+                inner = len(stack) % 2 == 1
+                new = marks[2] if inner else marks[0]
+                stack.append(marks[3] if inner else marks[1])
+            elif stack:
+                new = stack.pop()
+            else:
+                new = marks[1] if char == "”" else marks[3]
+            out += [text[at:i], new]
+            at = i + 1
+        out.append(text[at:])
+        return "".join(out)
+
+    def check(self, document: Document) -> list[Problem]:
+        """Overrides whose count no longer holds in the text (stale), for this edition."""
+        problems = []
+        texts = [b.text for _, b in document.blocks()]
+        for o in self._mine:
+            found = sum(t.count(o.simplified) for t in texts)
+            if found != o.count:
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: expected {o.count} "
+                                        f"occurrence{'s' if o.count != 1 else ''} in the text, found {found}",
+                                        "the text changed: check the override still applies, then fix its count "
+                                        "(or remove it)"))
+            elif all(self._already(t, o) for t in texts if o.simplified in t):
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: OpenCC already gives "
+                                        f"{quote(o.converted)}", "the converter was fixed; remove the override"))
+        return problems
+
+    def _already(self, text: str, o: Override) -> bool:
+        """Does OpenCC alone already convert every occurrence of the phrase in `text` right?"""
+        plain = _opencc(self.variant.opencc).convert(text)
+        at = text.find(o.simplified)
+        while at != -1:
+            if plain[at:at + len(o.simplified)] != o.converted:
+                return False
+            at = text.find(o.simplified, at + 1)
+        return True
+
+
+@cache
+def _candidates() -> dict[str, tuple[str, ...]]:
+    """OpenCC's own table of the Simplified characters that have several Traditional candidates
+    (STCharacters), read with the opencc_dict tool that ships in the opencc package."""
+    base = Path(opencc.__file__).parent / "clib"
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "STCharacters.txt"
+        subprocess.run([str(base / "bin" / "opencc_dict"), "-i", str(base / "share" / "opencc" / "STCharacters.ocd2"),
+                        "-o", str(dump), "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+        lines = dump.read_text(encoding="utf-8").splitlines()
+    out = {}
+    for line in lines:
+        simplified, _, forms = line.partition("\t")
+        if " " in forms:
+            out[simplified] = tuple(forms.split(" "))
+    return out
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One occurrence of a character with several converted forms, and the form chosen."""
+
+    char: str
+    forms: tuple[str, ...]
+    block: str
+    context: str
+    chosen: str
+
+
+def choices(converter: Converter, document: Document) -> list[Choice]:
+    """Every occurrence, in the text, of a character that has more than one converted form."""
+    candidates = _candidates()
+    out = []
+    for _, block in document.blocks():
+        converted = converter.convert(block.text)
+        for i, char in enumerate(block.text):
+            if char in candidates:
+                out.append(Choice(char, candidates[char], block.id, block.text[max(0, i - 4):i + 5], converted[i]))
+    return out
+
+
+def report(converter: Converter, document: Document) -> str:
+    """The build report: each ambiguous character, its forms, and every occurrence with the choice."""
+    found = choices(converter, document)
+    by_char: dict[str, list[Choice]] = {}
+    for c in found:
+        by_char.setdefault(c.char, []).append(c)
+    lines = [f"# {converter.variant.code} ({converter.variant.opencc}): characters with more than one form",
+             f"# {len(by_char)} characters, {len(found)} occurrences. Each line: paragraph, context, choice.", ""]
+    for char in sorted(by_char, key=lambda c: (-len(by_char[c]), c)):
+        group = by_char[char]
+        chosen = sorted({c.chosen for c in group})
+        lines.append(f"{char} → {'/'.join(group[0].forms)}: chosen {'、'.join(chosen)} ({len(group)})")
+        lines += [f"  {c.block}  {c.context}  → {c.chosen}" for c in group]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def parse(entries: Iterable[dict[str, str]]) -> list[Variant]:
+    """Editions from the plugin configuration (dicts with code, opencc, path, name, quotes)."""
+    return [Variant(**e) for e in entries]

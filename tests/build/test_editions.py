@@ -1,0 +1,185 @@
+"""Simplified and Traditional editions from one build: every page in both, the same URLs and
+anchors, alternates and sitemaps, everything converted, the switcher; a third edition is one
+configuration entry."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import opencc
+import pytest
+
+from edition.core import variants
+
+from ..conftest import ROOT, Build, mkdocs_build
+
+SITE_URL = "https://xiaomi-model-edition.github.io/edition/"
+
+
+def _simplified_only() -> frozenset[str]:
+    """Characters that no Traditional text has: OpenCC converts them, and they are not among
+    their own Traditional forms (这 们 个 简, but not 干 or 台, which are also Traditional)."""
+    forms = variants._candidates()
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = opencc.OpenCC("s2tw.json").convert("\n".join(chars)).split("\n")
+    return frozenset(c for c, t in zip(chars, converted, strict=True) if t != c and c not in forms.get(c, ()))
+
+
+SIMPLIFIED_ONLY = _simplified_only()
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith("zh-Hant/"))
+
+
+class _Page(HTMLParser):
+    """Links, ids and text (outside scripts, styles and code) of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self._skip = 0
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        # Text in another language (the switcher's 简体中文) is not this edition's text.
+        if tag in ("script", "style", "code", "pre", "svg") or (values.get("lang") or "").startswith("zh-Hans"):
+            self._skip += 1
+            self._skipping.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping and self._skipping[-1] == tag:
+            self._skip -= 1
+            self._skipping.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+@functools.cache
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_every_page_exists_in_both_editions_with_its_language(built_site: Build) -> None:
+    for relative in pages(built_site.site):
+        source = (built_site.site / relative).read_text(encoding="utf-8")
+        traditional = (built_site.site / "zh-Hant" / relative).read_text(encoding="utf-8")
+        assert '<html lang="zh-Hans"' in source and '<html lang="zh-Hant"' in traditional, relative
+        if relative == "404.html":
+            continue
+        url = relative.removesuffix("index.html")
+        for page in (source, traditional):
+            assert f'<link rel="alternate" hreflang="zh-Hans" href="{SITE_URL}{url}">' in page
+            assert f'<link rel="alternate" hreflang="zh-Hant" href="{SITE_URL}zh-Hant/{url}">' in page
+        ids_source, ids_traditional = (set(re.findall(r'\bid="([^"]+)"', p)) for p in (source, traditional))
+        assert ids_source == ids_traditional, relative
+
+
+def test_every_internal_link_and_fragment_resolves_in_every_edition(built_site: Build) -> None:
+    site = built_site.site
+    checked = 0
+    for path in sorted(site.rglob("*.html")):
+        page = parse(path)
+        base = "http://site/" + path.relative_to(site).as_posix()
+        for href in page.links:
+            if href.startswith(("http:", "https:", "mailto:")):
+                continue
+            # The 404 page links from the site's path (/edition/…), wherever it is served.
+            target = urlsplit(urljoin(base, re.sub(r"^/edition/", "/", href)))
+            file = site / target.path.lstrip("/")
+            file = file / "index.html" if target.path.endswith("/") else file
+            assert file.exists(), f"{path.relative_to(site)}: broken link {href}"
+            if target.fragment and file.suffix == ".html":
+                assert target.fragment in parse(file).ids, f"{path.relative_to(site)}: missing #{target.fragment}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_the_traditional_edition_has_no_simplified_text_and_taiwanese_quotes(built_site: Build) -> None:
+    for relative in pages(built_site.site):
+        text = "".join(parse(built_site.site / "zh-Hant" / relative).text)
+        left = sorted({c for c in text if c in SIMPLIFIED_ONLY})
+        assert not left, f"zh-Hant/{relative}: Simplified characters left: {''.join(left)}"
+        assert "“" not in text and "”" not in text, relative
+    article = (built_site.site / "zh-Hant/text/scale-diseconomies/index.html").read_text(encoding="utf-8")
+    assert "警惕「規模不經濟」陷阱" in article
+    assert "<title>警惕「規模不經濟」陷阱 - 小米模式 2010—2022 · 校注本</title>" in article
+    assert 'placeholder="搜尋"' in article  # Material's own zh-TW interface string, not 搜索
+    assert re.search(r'<meta name="description" content="[^"]*校注本：忠實整理的正文', article)
+
+
+def test_search_index_sitemaps_and_exports_are_converted(built_site: Build) -> None:
+    index = json.loads((built_site.site / "zh-Hant/search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"]).replace("\u200b", "")
+    assert "小米誕生於2010年" in text and not {c for c in text if c in SIMPLIFIED_ONLY}
+    for name in ("sitemap.xml",):
+        xml = (built_site.site / "zh-Hant" / name).read_text(encoding="utf-8")
+        assert f"<loc>{SITE_URL}zh-Hant/text/opening/</loc>" in xml
+        assert f"<loc>{SITE_URL}text/opening/</loc>" not in xml
+    packed = gzip.decompress((built_site.site / "zh-Hant/sitemap.xml.gz").read_bytes()).decode("utf-8")
+    assert f"<loc>{SITE_URL}zh-Hant/glossary/</loc>" in packed
+    terms = json.loads((built_site.site / "zh-Hant/glossary.json").read_text(encoding="utf-8"))["terms"]
+    xiaomi = next(t for t in terms if t["id"] == "t-xiaomi")
+    assert xiaomi["term"] == "小米集團" and xiaomi["pinyin"] == "xiǎo mǐ jí tuán"
+    assert xiaomi["url"] == f"{SITE_URL}zh-Hant/glossary/#t-xiaomi"
+    timeline = json.loads((built_site.site / "zh-Hant/timeline.json").read_text(encoding="utf-8"))
+    assert any(e["text"]["headline"] == "小米宣佈進軍智能電動汽車行業" for e in timeline["events"])
+
+
+def test_the_switcher_leads_to_the_same_page(built_site: Build) -> None:
+    page = (built_site.site / "text/building-cars/index.html").read_text(encoding="utf-8")
+    assert ('<a href="../../zh-Hant/text/building-cars/" hreflang="zh-Hant" lang="zh-Hant" target="_self" '
+            'class="md-select__link">繁體中文</a>') in page
+    traditional = (built_site.site / "zh-Hant/text/building-cars/index.html").read_text(encoding="utf-8")
+    assert ('<a href="../../../text/building-cars/" hreflang="zh-Hans" lang="zh-Hans" target="_self" '
+            'class="md-select__link">简体中文</a>') in traditional
+
+
+def test_the_conversion_report_lists_ambiguous_characters(built_site: Build) -> None:
+    report = (built_site.site / "zh-Hant/conversion-report.txt").read_text(encoding="utf-8")
+    assert report.startswith("# zh-Hant (s2tw): characters with more than one form")
+    assert "\n发 → 發/髮: chosen 發" in report
+    assert "  p-2-6  本是小米面向未来的  → 面" in report  # the override, not OpenCC's 麵
+
+
+@pytest.fixture(scope="module")
+def hong_kong(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    copy = tmp_path_factory.mktemp("hk") / "project"
+    for part in ("source", "annotations", "docs"):
+        shutil.copytree(ROOT / part, copy / part)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    entry = ("        - {code: zh-Hant-HK, opencc: s2hk, path: zh-Hant-HK/, name: 繁體中文（香港）, quotes: 「」『』, "
+             "theme_language: zh-Hant}\n")
+    config = config.replace("          theme_language: zh-TW\n", "          theme_language: zh-TW\n" + entry)
+    (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return mkdocs_build(copy / "mkdocs.yml", copy / "site")
+
+
+def test_a_hong_kong_edition_is_one_more_entry(hong_kong: Build) -> None:
+    assert hong_kong.returncode == 0, hong_kong.log
+    assert "WARNING" not in hong_kong.log
+    page = (hong_kong.site / "zh-Hant-HK/text/scale-diseconomies/index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hant-HK"' in page
+    assert "隨着業務拓展" in page  # Hong Kong keeps 着 where Taiwan writes 著
+    assert "隨著業務拓展" in (hong_kong.site / "zh-Hant/text/scale-diseconomies/index.html").read_text("utf-8")
+    for edition in ("zh-Hans", "zh-Hant", "zh-Hant-HK"):
+        assert f'hreflang="{edition}"' in page

@@ -1,0 +1,55 @@
+"""Conversion overrides: their checks, word for word, and that they go stale loudly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.core import ingest, variants
+from edition.core.errors import EditionError
+
+from ..conftest import ROOT
+
+DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
+TAIWAN = variants.Variant("zh-Hant", "s2tw", "zh-Hant/", "繁體中文", "「」『』", "zh-TW")
+HEAD = "# yaml-language-server: $schema=schema/conversion.schema.json\noverrides:\n"
+
+
+def override(simplified: str, converted: str, count: int) -> str:
+    return (f"  - edition: zh-Hant\n    simplified: {simplified}\n    converted: {converted}\n"
+            f"    count: {count}\n    reason: 测试。\n")
+
+
+def problems(tmp_path: Path, text: str) -> str:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "conversion.yml").write_text(HEAD + text, encoding="utf-8")
+    try:
+        loaded = variants.load_overrides(tmp_path, "annotations/conversion.yml")
+    except EditionError as err:
+        return str(err)
+    return "\n".join(str(p) for p in variants.Converter(TAIWAN, loaded).check(DOCUMENT))
+
+
+def test_the_real_overrides_hold() -> None:
+    loaded = variants.load_overrides(ROOT, "annotations/conversion.yml")
+    assert loaded and variants.Converter(TAIWAN, loaded).check(DOCUMENT) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(override("小米面向未来", "小米面向未來", 2),
+                 "annotations/conversion.yml:3: override '小米面向未来': expected 2 occurrences in the text, found 1\n"
+                 "  hint: the text changed: check the override still applies, then fix its count (or remove it)",
+                 id="stale-count"),
+    pytest.param(override("三大铁律", "三大鐵律", 4),
+                 "annotations/conversion.yml:3: override '三大铁律': OpenCC already gives '三大鐵律'\n"
+                 "  hint: the converter was fixed; remove the override", id="not-needed"),
+    pytest.param(override("小米面向未来", "小米面向", 1),
+                 "annotations/conversion.yml:5: override: '小米面向' is not as long as '小米面向未来'\n"
+                 "  hint: an override replaces the converted phrase character for character", id="length"),
+    pytest.param(override("小米面向未来", "小米面向未來", 1).replace("zh-Hant", "Hant"),
+                 "annotations/conversion.yml:3: override: field 'edition' value 'Hant' is malformed\n"
+                 "  hint: write the edition it applies to, like zh-Hant", id="edition"),
+])
+def test_override_messages(tmp_path: Path, text: str, expected: str) -> None:
+    assert problems(tmp_path, text) == expected
