@@ -183,3 +183,25 @@ def test_a_hong_kong_edition_is_one_more_entry(hong_kong: Build) -> None:
     assert "隨著業務拓展" in (hong_kong.site / "zh-Hant/text/scale-diseconomies/index.html").read_text("utf-8")
     for edition in ("zh-Hans", "zh-Hant", "zh-Hant-HK"):
         assert f'hreflang="{edition}"' in page
+
+
+def test_overrides_apply_in_the_built_pages(built_site: Build) -> None:
+    rules = (built_site.site / "zh-Hant/text/three-iron-rules/index.html").read_text(encoding="utf-8")
+    assert "面對新征程" in rules and "新徵程" not in rules  # the paragraph override
+    assert "</a>面向未來的第一大鐵律" in rules and "麵向" not in rules  # across the link on 小米
+    cars = (built_site.site / "zh-Hant/text/building-cars/index.html").read_text(encoding="utf-8")
+    assert "開始了如火如荼" in cars
+
+
+def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
+    for part in ("source", "annotations", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    path = tmp_path / "annotations" / "conversion.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("count: 5", "count: 6"), encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 1
+    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
+            "  hint: the text changed: check the override still applies, then fix its count (or remove it)"
+            ) in build.log
+    assert "Traceback" not in build.log and not (tmp_path / "site").exists()

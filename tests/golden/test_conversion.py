@@ -18,7 +18,12 @@ CONVERTER = variants.Converter(TAIWAN, variants.load_overrides(ROOT, "annotation
 
 
 def render(given: str) -> str:
-    return CONVERTER.convert(given.rstrip("\n")) + "\n"
+    """A passage; "p-2-20: …" is a passage of that paragraph (its scoped overrides apply)."""
+    text = given.rstrip("\n")
+    block, _, rest = text.partition(": ")
+    if block.startswith("p-") and rest:
+        return CONVERTER.quotes(CONVERTER.in_block(block, rest, CONVERTER.characters(rest))) + "\n"
+    return CONVERTER.convert(text) + "\n"
 
 
 @pytest.mark.parametrize(("line", "title"), cases(FIXTURE), ids=[t for _, t in cases(FIXTURE)])

@@ -16,9 +16,9 @@ TAIWAN = variants.Variant("zh-Hant", "s2tw", "zh-Hant/", "繁體中文", "「」
 HEAD = "# yaml-language-server: $schema=schema/conversion.schema.json\noverrides:\n"
 
 
-def override(simplified: str, converted: str, count: int) -> str:
+def override(simplified: str, converted: str, count: int, block: str = "") -> str:
     return (f"  - edition: zh-Hant\n    simplified: {simplified}\n    converted: {converted}\n"
-            f"    count: {count}\n    reason: 测试。\n")
+            f"    count: {count}\n    reason: 测试。\n" + (f"    block: {block}\n" if block else ""))
 
 
 def problems(tmp_path: Path, text: str) -> str:
@@ -36,11 +36,26 @@ def test_the_real_overrides_hold() -> None:
     assert loaded and variants.Converter(TAIWAN, loaded).check(DOCUMENT) == []
 
 
+def test_a_paragraph_override_applies_only_there() -> None:
+    override = variants.Override("zh-Hant", "征程", "征途", 1, "测试", block="p-2-23")
+    converter = variants.Converter(TAIWAN, [override])
+    assert converter.check(DOCUMENT) == []
+    assert converter.convert("新10年的征程") == "新10年的征程"  # outside the paragraph: OpenCC's own
+    assert converter.in_block("p-2-23", "新10年的征程", converter.characters("新10年的征程")) == "新10年的征途"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param(override("小米面向未来", "小米面向未來", 2),
                  "annotations/conversion.yml:3: override '小米面向未来': expected 2 occurrences in the text, found 1\n"
                  "  hint: the text changed: check the override still applies, then fix its count (or remove it)",
                  id="stale-count"),
+    pytest.param(override("新征程", "新征程", 2, block="p-2-20"),
+                 "annotations/conversion.yml:3: override '新征程': expected 2 occurrences in p-2-20, found 1\n"
+                 "  hint: the text changed: check the override still applies, then fix its count (or remove it)",
+                 id="stale-count-in-paragraph"),
+    pytest.param(override("新征程", "新征程", 1, block="p-9-99"),
+                 "annotations/conversion.yml:3: override '新征程': there is no paragraph 'p-9-99'\n"
+                 "  hint: use a paragraph id of docs/text/*.md, like p-3-12", id="no-paragraph"),
     pytest.param(override("三大铁律", "三大鐵律", 4),
                  "annotations/conversion.yml:3: override '三大铁律': OpenCC already gives '三大鐵律'\n"
                  "  hint: the converter was fixed; remove the override", id="not-needed"),

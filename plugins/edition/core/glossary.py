@@ -24,8 +24,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from . import segmentation
 from .annotations import TERM_CATEGORIES, Annotation
 from .document import Block, Document, Page
@@ -166,28 +164,44 @@ def _word_end(text: str, at: int, bounds: frozenset[int]) -> int:
     return at
 
 
-def reading(term: Annotation) -> str:
+#: Pinyin of a text: (with tone marks, without tones, with tone numbers). A build may pass a
+#: mapping kept between builds: pypinyin's phrase data takes longer to load than a small site
+#: takes to build, and a text's pinyin never changes.
+PinyinCache = dict[str, list[str]]
+
+
+def pinyin(text: str, cache: PinyinCache | None = None) -> list[str]:
+    """[tone marks, toneless, tone numbers] of a text, syllables separated by spaces."""
+    if cache is not None and text in cache:
+        return cache[text]
+    from pypinyin import Style, lazy_pinyin  # here, not at import: see PinyinCache
+
+    def syllables(style: Style) -> str:
+        # Punctuation (、 +) comes back as syllables of its own; a reading has none.
+        return " ".join(s for s in lazy_pinyin(text, style=style, neutral_tone_with_five=True)
+                        if any(c.isalnum() for c in s))
+
+    found = [syllables(Style.TONE), syllables(Style.NORMAL), syllables(Style.TONE3)]
+    if cache is not None:
+        cache[text] = found
+    return found
+
+
+def reading(term: Annotation, cache: PinyinCache | None = None) -> str:
     """The term's pinyin with tone marks ("" for a term without Chinese characters)."""
     if term.pinyin:
         return term.pinyin
     if not _HAN.search(term.term):
         return ""
-    return _syllables(term.term, Style.TONE)
+    return pinyin(term.term, cache)[0]
 
 
-def _syllables(text: str, style: Style) -> str:
-    # Punctuation (、 +) comes back as syllables of its own; a reading has none.
-    return " ".join(s for s in lazy_pinyin(text, style=style, neutral_tone_with_five=True)
-                    if any(c.isalnum() for c in s))
-
-
-def _sort_key(term: Annotation) -> tuple[str, str, str]:
+def _sort_key(term: Annotation, cache: PinyinCache | None = None) -> tuple[str, str, str]:
     """Dictionary order: by toneless pinyin (Latin terms by their letters), then by tone."""
+    _, toneless, tones = pinyin(term.term, cache)
     if term.pinyin:
         toneless = unicodedata.normalize("NFKD", term.pinyin).encode("ascii", "ignore").decode()
-    else:
-        toneless = _syllables(term.term, Style.NORMAL)
-    return toneless.casefold(), _syllables(term.term, Style.TONE3).casefold(), term.term
+    return toneless.casefold(), tones.casefold(), term.term
 
 
 @dataclass(frozen=True)
@@ -199,8 +213,8 @@ class Checked:
     warnings: tuple[Problem, ...]
 
 
-def build(terms: list[Annotation], document: Document,
-          segmenter: segmentation.Segmenter = segmentation.SHARED) -> Checked:
+def build(terms: list[Annotation], document: Document, segmenter: segmentation.Segmenter = segmentation.SHARED,
+          pinyin_cache: PinyinCache | None = None) -> Checked:
     """Find every term in the text; order the entries."""
     spellings, errors = surfaces(terms)
     segmenter.learn(spellings)
@@ -217,8 +231,8 @@ def build(terms: list[Annotation], document: Document,
         for start, end, spelling in rejected:
             inside.setdefault(spellings[spelling], []).append(block.text[start:end])
     entries = []
-    for t in sorted(terms, key=lambda t: (TERM_CATEGORIES.index(t.category), _sort_key(t))):
-        entries.append(Entry(t, reading(t), tuple(o for o in found if o.term.id == t.id)))
+    for t in sorted(terms, key=lambda t: (TERM_CATEGORIES.index(t.category), _sort_key(t, pinyin_cache))):
+        entries.append(Entry(t, reading(t, pinyin_cache), tuple(o for o in found if o.term.id == t.id)))
     warnings = []
     texts = [b.text for _, b in document.blocks() if b.kind != "heading"]
     for t in terms:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import multiprocessing
 import re
 import shutil
 from collections.abc import Callable
@@ -29,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import html_text
 from .variants import Converter, Variant
 
-_ATTRIBUTE = re.compile(r'(\s(?:title|aria-label|alt|placeholder|content|data-md-state-label)=")([^"]*)(")')
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Elements whose text is part of the passage around them.
 INLINE = frozenset("a abbr b bdi bdo br cite data dfn em i img mark q s small span strong sub sup time u wbr".split())
@@ -52,96 +53,116 @@ class Site:
         return (self.source, *self.editions)
 
 
-#: What is never converted as text: tags, comments, and the content of code, scripts and styles.
-_PROTECTED = re.compile(r"(<!--.*?-->|<(script|style|pre|code|kbd|samp|svg|textarea)\b.*?</\2\s*>|<[^>]*>)",
-                        re.DOTALL | re.IGNORECASE)
-_VERBATIM_TAG = re.compile(r"<(script|style|pre|code|kbd|samp|svg|textarea)\b", re.IGNORECASE)
-_INLINE_TAG = re.compile(r"</?(?:" + "|".join(sorted(INLINE)) + r")\b", re.IGNORECASE)
+#: What is never converted: code, preformatted text, styles and scripts (except JSON data).
+_VERBATIM = re.compile(r"(<(pre|code|kbd|samp|style|textarea|svg)\b.*?</\2\s*>|<script\b(?![^>]*application/json)"
+                       r"[^>]*>.*?</script\s*>|<!--.*?-->)", re.DOTALL | re.IGNORECASE)
+_INLINE_NAMES = "|".join(sorted(INLINE))
+#: Chinese text interrupted only by inline markup: a phrase may run across it (头<a>发</a>).
+#: The match starts at the Chinese character before the markup.
+_JUNCTION = re.compile(r"[\u3400-\u9fff](?:\s*</?(?:" + _INLINE_NAMES + r")\b[^>]*>)+\s*(?=[\u3400-\u9fff])",
+                       re.IGNORECASE)
+_HAN_RUN_AFTER = re.compile(r"[\u3400-\u9fff]+")
+#: Where a passage ends: any tag but an inline one.
+_BLOCK_TAG = re.compile(r"(<(?!/?(?:" + _INLINE_NAMES + r")\b)[^>]*>)", re.IGNORECASE)
 
 
 def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
-    """Convert the text of an HTML document passage by passage, in one call of the converter.
+    """Convert the text of an HTML document, passages whole, in one call of the converter.
 
-    The text between tags is joined into passages — across inline tags (a, em, span, sup…),
-    broken at every other tag — so each passage converts whole; the converted characters go back
-    where the source ones were (the converters keep lengths). Tags, comments, code, scripts and
-    styles are not text; attributes with Chinese text and JSON in scripts are converted apart.
+    Tags are ASCII, so the document converts as one string and every tag comes out as it went
+    in; attribute text (title, aria-label) and JSON data convert with it. Where inline markup
+    interrupts Chinese text (头<a>发</a>), the characters on either side are converted again
+    together, as the passage reads, and put back in place (the converters keep lengths). Quotation
+    marks are set passage by passage. Code, preformatted text, styles and scripts are left alone.
     """
-    parts = _PROTECTED.split(markup)
-    # split() with two groups yields: text, tag, tag-name-or-None, text, tag, name, …
-    texts = parts[0::3]
-    tags = parts[1::3]
-    pieces: list[str] = []
-    for i, text in enumerate(texts):
-        pieces.append(html.unescape(text) if "&" in text else text)
-        if i < len(tags):
-            pieces.append("" if _INLINE_TAG.match(tags[i]) else "\n")
-    source = "".join(pieces)
-    converted = converter.convert(source) if _HAN.search(source) else source
+    parts = _VERBATIM.split(markup)
+    out = []
+    for i in range(0, len(parts), 3):  # text, verbatim block, its tag name, text, …
+        out.append(_convert_markup(parts[i], converter))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return _interface("".join(out), converter, ui)
+
+
+def _convert_markup(markup: str, converter: Converter) -> str:
+    if not _HAN.search(markup):
+        return markup
+    converted = converter.characters(markup)
+    if len(converted) != len(markup):  # a converter that changes lengths: no positional repairs
+        return converter.quotes(converted, breaks=_BLOCK_TAG)
+    # Chains of Chinese runs joined by inline markup (A<a>B</a>C): each chain is converted again
+    # as one passage, and its characters replace those of the runs.
     out: list[str] = []
     at = 0
-    for i, text in enumerate(texts):
-        size = len(pieces[2 * i])
-        piece = converted[at:at + size] if len(converted) == len(source) else converter.convert(pieces[2 * i])
-        at += size + (len(pieces[2 * i + 1]) if i < len(tags) else 0)
-        out.append(text if piece == pieces[2 * i] else html.escape(piece, quote=False))
-        if i < len(tags):
-            out.append(_tag(tags[i], converter, ui))
-    result = "".join(out)
-    return _interface(result, converter, ui)
+    chain: list[tuple[int, int]] = []
+    for junction in _JUNCTION.finditer(markup):
+        after = _HAN_RUN_AFTER.match(markup, junction.end())
+        if not after:
+            continue
+        end = junction.start() + 1  # the end of the Chinese run before the markup
+        if chain and chain[-1][1] == end:
+            chain.append(after.span())
+        else:
+            at = _repair(markup, converted, chain, converter, out, at)
+            start = junction.start()
+            while start > 0 and "\u3400" <= markup[start - 1] <= "\u9fff":
+                start -= 1
+            chain = [(start, end), after.span()]
+    at = _repair(markup, converted, chain, converter, out, at)
+    out.append(converted[at:])
+    return converter.quotes(_scoped(markup, "".join(out), converter), breaks=_BLOCK_TAG)
 
 
-def _tag(tag: str, converter: Converter, ui: dict[str, str]) -> str:
-    if not _HAN.search(tag):
-        return tag
-    if tag[:7].lower() == "<script" and 'type="application/json"' in tag[:tag.index(">")]:
-        opening = tag[:tag.index(">") + 1]
-        closing = tag.rindex("</")
-        return opening + _convert_json_text(tag[len(opening):closing], converter, ui) + tag[closing:]
-    if tag.startswith("<!--") or _VERBATIM_TAG.match(tag):
-        return tag
-    return _ATTRIBUTE.sub(lambda m: m.group(1) + _attribute(m.group(2), converter, ui) + m.group(3), tag)
+def _scoped(markup: str, converted: str, converter: Converter) -> str:
+    """Apply the overrides scoped to one paragraph, inside that paragraph's element."""
+    for block in sorted({o.block for o in converter.scoped}):
+        span = html_text.element_span(markup, block)
+        if span:
+            start, end = span
+            converted = converted[:start] + converter.in_block(block, markup[start:end],
+                                                                converted[start:end]) + converted[end:]
+    return converted
+
+
+def _repair(markup: str, converted: str, chain: list[tuple[int, int]], converter: Converter, out: list[str],
+            at: int) -> int:
+    """Append the converted text up to the end of `chain`, its runs converted together."""
+    if not chain:
+        return at
+    window = converter.characters("".join(markup[s:e] for s, e in chain))
+    used = 0
+    for s, e in chain:
+        out += [converted[at:s], window[used:used + e - s]]
+        used += e - s
+        at = e
+    return at
 
 
 _INTERFACE: dict[tuple[Variant, tuple[tuple[str, str], ...]], tuple[re.Pattern[str], dict[str, str]]] = {}
 
 
 def _interface(markup: str, converter: Converter, ui: dict[str, str]) -> str:
-    """The theme's interface strings, now converted, replaced by the theme's own translations."""
+    """The theme's interface strings, now converted, replaced by the theme's own translations:
+    where one is a whole text between tags, a whole attribute value or a whole JSON string."""
     if not ui:
         return markup
     key = (converter.variant, tuple(sorted(ui.items())))
     if key not in _INTERFACE:  # once per edition and build, not once per page
         table = {converter.convert(k): v for k, v in ui.items()}
-        _INTERFACE[key] = (re.compile(r">(\s*)([^<>\s][^<>]{0,40}?)(\s*)<"), table)
+        # Literal alternatives only: the scan skips every position that cannot start one.
+        keys = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+        _INTERFACE[key] = (re.compile(keys), table)
     pattern, table = _INTERFACE[key]
-
-    def one(m: re.Match[str]) -> str:
-        found = table.get(m.group(2))
-        return m.group(0) if found is None else f">{m.group(1)}{html.escape(found, quote=False)}{m.group(3)}<"
-
-    return pattern.sub(one, markup)
-
-
-def _attribute(value: str, converter: Converter, ui: dict[str, str]) -> str:
-    text = html.unescape(value)
-    if text.strip() in ui:
-        return html.escape(ui[text.strip()], quote=True)
-    if not _HAN.search(text):
-        return value
-    return html.escape(converter.convert(text), quote=True)
-
-
-def _convert_json_text(token: str, converter: Converter, ui: dict[str, str]) -> str:
-    try:
-        data = json.loads(token)
-    except ValueError:
-        return token
-    table = _table(data, converter)
-    converted = convert_json(data, lambda s: ui.get(s) or table.get(s, s))
-    # As the page had it: compact, non-ASCII kept, and safe inside <script>.
-    text = json.dumps(converted, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    out = []
+    at = 0
+    for m in pattern.finditer(markup):
+        before = markup[max(0, m.start() - 80):m.start()].rstrip()[-1:]
+        after = markup[m.end():m.end() + 80].lstrip()[:1]
+        if before in (">", '"') and after in ("<", '"'):
+            out += [markup[at:m.start()], html.escape(table[m.group()], quote=False)]
+            at = m.end()
+    out.append(markup[at:])
+    return "".join(out)
 
 
 def _strings(data: Any) -> list[str]:
@@ -171,6 +192,11 @@ def convert_json(data: Any, convert: Callable[[str], str]) -> Any:
     return data
 
 
+_ALTERNATES = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">'
+                         r'(?:\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">)*')
+_SWITCH = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">[^<]*</a>')
+
+
 def _page_url(relative: str) -> str:
     """The URL path of a built HTML file, relative to its edition's root."""
     return relative[:-len("index.html")] if relative.endswith("index.html") else relative
@@ -194,7 +220,7 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
         return site.site_url + target.path + page if site.site_url else local(target)
 
     head = "".join(f'<link rel="alternate" hreflang="{v.code}" href="{html.escape(absolute(v))}">' for v in site.all)
-    markup = re.sub(r'(?:\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">)+', "\n" + head, markup, count=1)
+    markup = _ALTERNATES.sub(head.replace("\\", "\\\\"), markup, count=1)
 
     def switch(match: re.Match[str]) -> str:
         target = next((v for v in site.all if v.code == match.group(1)), None)
@@ -207,7 +233,7 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
         return (f'<a href="{html.escape(local(target))}" hreflang="{target.code}" lang="{target.code}" '
                 f'target="_self" class="md-select__link"{current}>{html.escape(target.name)}</a>')
 
-    return re.sub(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">[^<]*</a>', switch, markup)
+    return _SWITCH.sub(switch, markup)
 
 
 def _site_path(site_url: str) -> str:
@@ -224,10 +250,19 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
                   lambda m: f'href="{root}{variant.path}{m.group(1)}"', markup)
 
 
-def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]]) -> None:
+#: Pages per process below which one process converts them all (starting more costs more).
+PAGES_PER_WORKER = 64
+
+_JOB: tuple[Site, dict[str, Converter], dict[str, dict[str, str]]] | None = None
+
+
+def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1) -> None:
     """Make every further edition of a built site, and give every page its alternates.
 
     `converters` and `ui` (theme interface strings, source → edition) are keyed by edition code.
+    With `workers` > 1 and enough pages, the pages are converted by that many forked processes
+    (each page is converted on its own, so the output is the same); the caller must know that
+    forking is safe (a one-off build, not a server with threads).
     """
     skip = {v.path.split("/")[0] for v in site.editions}
     files = sorted(p for p in site.root.rglob("*") if p.is_file()
@@ -236,20 +271,29 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         target = site.root / variant.path
         if target.exists():
             shutil.rmtree(target)
+        for folder in sorted({p.parent for p in files}):
+            (target / folder.relative_to(site.root)).mkdir(parents=True, exist_ok=True)
+    pages = [p.relative_to(site.root).as_posix() for p in files if p.suffix == ".html"]
+    workers = min(workers, len(pages) // PAGES_PER_WORKER)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _JOB
+        _JOB = (site, converters, ui)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.map(_page_job, pages, chunksize=max(1, len(pages) // (workers * 4)))
+        finally:
+            _JOB = None
+    else:
+        for relative in pages:
+            _page(site, converters, ui, relative)
     for path in files:
-        relative = path.relative_to(site.root).as_posix()
         if path.suffix == ".html":
-            source = path.read_text(encoding="utf-8")
-            path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
+            continue
+        relative = path.relative_to(site.root).as_posix()
         for variant in site.editions:
             out = site.root / variant.path / relative
-            out.parent.mkdir(parents=True, exist_ok=True)
             converter = converters[variant.code]
-            if path.suffix == ".html":
-                converted = convert_html(source, converter, ui.get(variant.code, {}))
-                out.write_text(alternates(site, variant, relative, _into_edition(converted, site, variant)),
-                               encoding="utf-8")
-            elif relative == "search/search_index.json":
+            if relative == "search/search_index.json":
                 out.write_text(_search_index(path, converter), encoding="utf-8")
             elif relative == "sitemap.xml":
                 out.write_text(_sitemap(path.read_text(encoding="utf-8"), site, variant), encoding="utf-8")
@@ -260,6 +304,22 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
                 out.write_text(_export(path, converter, site, variant), encoding="utf-8")
             else:
                 shutil.copyfile(path, out)
+
+
+def _page_job(relative: str) -> None:
+    assert _JOB is not None
+    _page(*_JOB, relative)
+
+
+def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], relative: str) -> None:
+    """One page: its alternates in the source edition, and its conversion into every edition."""
+    path = site.root / relative
+    source = path.read_text(encoding="utf-8")
+    path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
+    for variant in site.editions:
+        converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}))
+        (site.root / variant.path / relative).write_text(
+            alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
 
 
 def _search_index(path: Path, converter: Converter) -> str:

@@ -19,6 +19,7 @@ may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 import subprocess
 import tempfile
@@ -60,7 +61,9 @@ OVERRIDE = (
     Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
     Field("simplified", str, max_length=40, doc="the phrase in the Simplified text"),
     Field("converted", str, max_length=40, doc="the right converted phrase, as long as the Simplified one"),
-    Field("count", int, doc="how many times the phrase occurs in the text"),
+    Field("block", str, required=False, pattern=r"p-[0-9]+-[0-9]+",
+          doc="a paragraph id like p-3-12: fix the phrase only there (anywhere when absent)"),
+    Field("count", int, doc="how many times the phrase occurs in the text (in that paragraph, if given)"),
     Field("reason", str, doc="why OpenCC's choice is wrong here"),
 )
 
@@ -72,6 +75,7 @@ class Override:
     converted: str
     count: int
     reason: str
+    block: str = ""
     file: str = ""
     line: int = 0
 
@@ -96,7 +100,7 @@ def load_overrides(root: Path, relative: str) -> list[Override]:
                                     "an override replaces the converted phrase character for character"))
             continue
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
-                            values["reason"], relative, line))
+                            values["reason"], values.get("block", ""), relative, line))
     if problems:
         raise EditionError(problems)
     return out
@@ -111,7 +115,7 @@ def _opencc(config: str) -> opencc.OpenCC:
 #: Between passages converted together: no phrase crosses it, no passage contains it.
 _SEPARATOR = "\n\x1e\n"
 _QUOTE = re.compile("[“”‘’]")
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s\"'<>]+")
 
 
 @dataclass
@@ -122,21 +126,35 @@ class Converter:
     overrides: list[Override] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._mine = [o for o in self.overrides if o.edition == self.variant.code]
+        self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
+        #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
+        self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
 
     def convert(self, text: str) -> str:
         """One passage (or several, separated by newlines: phrases never cross a newline)."""
+        return self.quotes(self.characters(text))
+
+    def characters(self, text: str) -> str:
+        """The passage's characters converted and the overrides applied; quotation marks as they were."""
         if not self.variant.opencc or not text:
             return text
-        out = _opencc(self.variant.opencc).convert(text)
+        out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
-            return self.quotes(out)
-        for o in self._mine:
+            return out
+        return self._apply(text, out, self._mine)
+
+    def in_block(self, block: str, text: str, converted: str) -> str:
+        """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
+        return self._apply(text, converted, [o for o in self.scoped if o.block == block])
+
+    @staticmethod
+    def _apply(text: str, out: str, overrides: list[Override]) -> str:
+        for o in overrides:
             at = text.find(o.simplified)
             while at != -1:
                 out = out[:at] + o.converted + out[at + len(o.converted):]
                 at = text.find(o.simplified, at + 1)
-        return self.quotes(out)
+        return out
 
     def convert_all(self, texts: list[str]) -> list[str]:
         """Many passages in one call of the converter (each converted on its own)."""
@@ -145,25 +163,30 @@ class Converter:
         if any(_SEPARATOR in t for t in texts):
             return [self.convert(t) for t in texts]
         joined = _SEPARATOR.join(texts)
-        converted = self.convert(joined)
+        converted: str = self.convert(joined)
         parts = converted.split(_SEPARATOR)
         return parts if len(parts) == len(texts) else [self.convert(t) for t in texts]
 
-    def quotes(self, text: str) -> str:
-        """“”‘’ as the edition prints them, nested by depth; URLs untouched."""
+    def quotes(self, text: str, breaks: re.Pattern[str] | None = None) -> str:
+        """“”‘’ as the edition prints them, nested by depth; URLs untouched. A new passage (a
+        newline, or a match of `breaks`, like a block-level tag) starts at depth 0 again."""
         marks = self.variant.quotes
         if not marks or not _QUOTE.search(text):
             return text
-        urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+        urls = [m.span() for m in _URL.finditer(text)]
+        starts = [start for start, _ in urls]
         out = []
         stack: list[str] = []
         at = 0
+        last = 0
         for m in _QUOTE.finditer(text):
             i, char = m.start(), m.group()
-            if stack and text.find("\n", at, i) != -1:
+            if stack and (text.find("\n", last, i) != -1 or (breaks and breaks.search(text, last, i))):
                 stack.clear()  # a new passage began since the last quote
-            if urls and any(start <= i < end for start, end in urls):
-                continue
+            last = i
+            k = bisect.bisect_right(starts, i) - 1
+            if k >= 0 and i < urls[k][1]:
+                continue  # inside a URL
             if char == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i + 1].isascii():
                 continue  # an apostrophe (Xiaomi’s)
             if char in "“‘":
@@ -182,12 +205,16 @@ class Converter:
     def check(self, document: Document) -> list[Problem]:
         """Overrides whose count no longer holds in the text (stale), for this edition."""
         problems = []
-        texts = [b.text for _, b in document.blocks()]
-        for o in self._mine:
+        for o in (*self._mine, *self.scoped):
+            texts = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
             found = sum(t.count(o.simplified) for t in texts)
-            if found != o.count:
+            where = f" in {o.block}" if o.block else " in the text"
+            if o.block and not texts:
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no paragraph "
+                                        f"{quote(o.block)}", "use a paragraph id of docs/text/*.md, like p-3-12"))
+            elif found != o.count:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: expected {o.count} "
-                                        f"occurrence{'s' if o.count != 1 else ''} in the text, found {found}",
+                                        f"occurrence{'s' if o.count != 1 else ''}{where}, found {found}",
                                         "the text changed: check the override still applies, then fix its count "
                                         "(or remove it)"))
             elif all(self._already(t, o) for t in texts if o.simplified in t):
@@ -240,7 +267,7 @@ def choices(converter: Converter, document: Document) -> list[Choice]:
     candidates = _candidates()
     out = []
     for _, block in document.blocks():
-        converted = converter.convert(block.text)
+        converted = converter.quotes(converter.in_block(block.id, block.text, converter.characters(block.text)))
         for i, char in enumerate(block.text):
             if char in candidates:
                 out.append(Choice(char, candidates[char], block.id, block.text[max(0, i - 4):i + 5], converted[i]))

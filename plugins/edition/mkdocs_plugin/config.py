@@ -72,6 +72,10 @@ class EditionConfig(base.Config):
     conversion = c.Type(str, default="annotations/conversion.yml")
     """Reviewed overrides of the conversion, relative to mkdocs.yml."""
 
+    cache = c.Type(str, default=".cache/edition")
+    """A folder for data kept between builds (the glossary's pinyin), relative to mkdocs.yml.
+    Deleting it changes nothing but the time of the next build."""
+
     edit_root = c.Type(str, default="edit/main/")
     """The repository's edit URL for its root, relative to repo_url. Generated pages link their
     "edit" button to the file they come from: text pages to the emendations (their text is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -48,10 +49,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         docs = Path(config.docs_dir).relative_to(root).as_posix()
         self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
                                   f"{docs}/{self.config.pages}", self.config.annotations)
+        cache = root / self.config.cache / "pinyin.json"
+        pinyin = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
+        known = len(pinyin)
         try:
-            self.project = project.load(self.paths)
+            self.project = project.load(self.paths, pinyin)
         except EditionError as err:
             raise PluginError(str(err)) from None
+        if len(pinyin) != known:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(pinyin, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
         self.edition = self.project.edition
         stale = ingest.stale_problems(self.paths, self.edition)
         if stale:
@@ -87,12 +94,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                          *({"name": v.name, "link": f"./{v.path}", "lang": v.code}
                                            for v in self.variants)]
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Forking to convert pages is safe in a one-off build, not under `mkdocs serve` (threads).
+        self.workers = (os.cpu_count() or 1) if command == "build" else 1
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.variants:
             return
         source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
         site = variant_site.Site(Path(config.site_dir), source, tuple(self.variants), config.site_url or "")
-        variant_site.build(site, self.converters, self.ui)
+        variant_site.build(site, self.converters, self.ui, getattr(self, "workers", 1))
         for v in self.variants:
             report = variants.report(self.converters[v.code], self.edition.document)
             (Path(config.site_dir) / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
