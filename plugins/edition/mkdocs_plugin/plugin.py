@@ -6,7 +6,7 @@ import dataclasses
 import json
 import os
 from collections.abc import Callable
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
@@ -49,7 +49,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         docs = Path(config.docs_dir).relative_to(root).as_posix()
         self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
                                   f"{docs}/{self.config.pages}", self.config.annotations)
-        cache = root / self.config.cache / "pinyin.json"
+        # Readings depend on pypinyin's data: the cache is per pypinyin version.
+        cache = root / self.config.cache / f"pinyin-{metadata.version('pypinyin')}.json"
         pinyin = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
         known = len(pinyin)
         try:
