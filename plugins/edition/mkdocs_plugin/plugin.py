@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from ..core import (
     apparatus,
+    fragments,
     glossary,
     glossary_page,
     ingest,
@@ -139,9 +140,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         files.append(File.generated(config, self.config.timeline_export,
                                     content=json.dumps(events, ensure_ascii=False, indent=1, sort_keys=True)))
         self.files = files
+        self.fragments: dict[str, list[str]] = {}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._generated(page, config)
+        if generated is None:
+            if self._slug(page):
+                self._edit(page, config, self.config.emendations)
+            return markdown
+        # Our own HTML blocks skip Markdown rendering; on_page_content puts them back.
+        markdown, self.fragments[page.file.src_uri] = fragments.lift(generated)
+        return markdown
+
+    def _generated(self, page: Page, config: MkDocsConfig) -> str | None:
+        """The Markdown of a generated page (apparatus, glossary, timeline), or None."""
         if page.file is self.apparatus_file:
             return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug))
         if page.file is self.glossary_file:
@@ -152,9 +165,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return timeline_page.page_markdown(self.project.timeline, self.project.glossary,
                                                lambda p, b: f"{self._url(page, p.slug)}#{b.id}",
                                                get_relative_url(self.glossary_file.url, page.url))
-        if self._slug(page):
-            self._edit(page, config, self.config.emendations)
-        return markdown
+        return None
 
     def _edit(self, page: Page, config: MkDocsConfig, path: str) -> None:
         """Point a generated page's edit button at the file it is generated from."""
@@ -162,6 +173,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_root), path)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.fragments:
+            return fragments.restore(html, self.fragments.pop(page.file.src_uri))
         slug = self._slug(page)
         if slug is None:
             return html
