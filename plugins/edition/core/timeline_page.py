@@ -74,7 +74,9 @@ def event_html(event: Event, glossary: Glossary, block_url: Callable[[Page, Bloc
         bodies.render(a.body) if a.body else "",
     ]
     if event.anchors:
-        blocks = list(dict.fromkeys((x.page, x.block) for x in event.anchors))
+        # In reading order, whatever the order of the targets in the file.
+        blocks = sorted(dict.fromkeys((x.page, x.block) for x in event.anchors),
+                        key=lambda pb: (pb[0].number, pb[0].blocks.index(pb[1])))
         links = "、".join(f'<a href="{html.escape(block_url(p, b))}">{html.escape(paragraph_label(p, b))}</a>'
                          for p, b in blocks)
         parts.append(f'<p class="edition-event-text">正文：{links}</p>')
