@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.core import ingest, page_html, project, schemas
-from edition.core.errors import EditionError
+from edition.core import page_html, project, schemas
 
 from ..conftest import ROOT
+from . import projects
 
 NOTE = """notes:
   - id: n-test
@@ -30,27 +30,12 @@ NOTE = """notes:
 """
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("base") / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part,
-                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
-    return copy
-
-
 def load_with(base: Path, tmp_path: Path, text: str, name: str = "notes/test.yml") -> project.Project:
-    copy = tmp_path / "project"
-    shutil.copytree(base, copy)
-    (copy / "annotations" / name).parent.mkdir(exist_ok=True)
-    (copy / "annotations" / name).write_text(text, encoding="utf-8")
-    return project.load(ingest.Paths(copy))
+    return projects.load_with(base, tmp_path, text, name)
 
 
 def message(base: Path, tmp_path: Path, text: str, name: str = "notes/test.yml") -> str:
-    with pytest.raises(EditionError) as caught:
-        load_with(base, tmp_path, text, name)
-    return str(caught.value)
+    return projects.message(base, tmp_path, text, name)
 
 
 def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:

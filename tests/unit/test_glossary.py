@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from edition.core import ingest, project
+from edition.core import project
 from edition.core.errors import EditionError
 
-from ..conftest import ROOT
+from .projects import load_with
 
 HEAD = "# yaml-language-server: $schema=schema/glossary.schema.json\nterms:\n"
 
@@ -20,20 +19,8 @@ def term(ident: str, spelling: str, category: str = "concept", aliases: str = ""
             + (f"    aliases: [{aliases}]\n" if aliases else "") + f"    definition: {spelling}的定义。\n")
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("base") / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part,
-                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
-    return copy
-
-
 def load(base: Path, tmp_path: Path, terms: str) -> project.Project:
-    copy = tmp_path / "project"
-    shutil.copytree(base, copy)
-    (copy / "annotations" / "glossary.yml").write_text(HEAD + terms, encoding="utf-8")
-    return project.load(ingest.Paths(copy))
+    return load_with(base, tmp_path, HEAD + terms, "glossary.yml")
 
 
 def warnings(base: Path, tmp_path: Path, terms: str) -> str:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from edition.core import ingest, project, timeline
+from edition.core import project, timeline
 from edition.core.annotations import Annotation
-from edition.core.errors import EditionError
 
-from ..conftest import ROOT
+from . import projects
+from .projects import load_with
 
 HEAD = "# yaml-language-server: $schema=schema/timeline.schema.json\nevents:\n"
 EVENT = """  - id: ev-car
@@ -27,26 +26,12 @@ EVENT = """  - id: ev-car
 """
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("base") / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part,
-                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
-    return copy
-
-
 def load(base: Path, tmp_path: Path, events: str) -> project.Project:
-    copy = tmp_path / "project"
-    shutil.copytree(base, copy)
-    (copy / "annotations" / "timeline.yml").write_text(HEAD + events, encoding="utf-8")
-    return project.load(ingest.Paths(copy))
+    return load_with(base, tmp_path, HEAD + events, "timeline.yml")
 
 
 def message(base: Path, tmp_path: Path, events: str) -> str:
-    with pytest.raises(EditionError) as caught:
-        load(base, tmp_path, events)
-    return str(caught.value)
+    return projects.message(base, tmp_path, HEAD + events, "timeline.yml")
 
 
 def test_an_event_anchors_in_its_paragraph(base: Path, tmp_path: Path) -> None:

@@ -1,0 +1,38 @@
+"""A copy of the project without annotations, and loading it with one annotation file added."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.core import ingest, project
+from edition.core.errors import EditionError
+
+from ..conftest import ROOT
+
+
+def bare(where: Path) -> Path:
+    """The source, structure, emendations and pages, without notes, glossary or timeline."""
+    copy = where / "project"
+    for part in ("source", "annotations", "docs/text"):
+        shutil.copytree(ROOT / part, copy / part,
+                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
+    return copy
+
+
+def load_with(base: Path, tmp_path: Path, text: str, name: str) -> project.Project:
+    """Load a copy of `base` with `text` written to annotations/`name`."""
+    copy = tmp_path / "project"
+    shutil.copytree(base, copy)
+    (copy / "annotations" / name).parent.mkdir(exist_ok=True)
+    (copy / "annotations" / name).write_text(text, encoding="utf-8")
+    return project.load(ingest.Paths(copy))
+
+
+def message(base: Path, tmp_path: Path, text: str, name: str) -> str:
+    """The error message of loading it (it must fail)."""
+    with pytest.raises(EditionError) as caught:
+        load_with(base, tmp_path, text, name)
+    return str(caught.value)
