@@ -36,6 +36,14 @@ def test_the_real_overrides_hold() -> None:
     assert loaded and variants.Converter(TAIWAN, loaded).check(DOCUMENT) == []
 
 
+def test_an_override_for_an_edition_that_is_not_configured() -> None:
+    override = variants.Override("zh-Hant-HK", "征程", "征途", 1, "测试", file="annotations/conversion.yml", line=7)
+    assert [str(p) for p in variants.check({"zh-Hant": variants.Converter(TAIWAN, [override])}, [override],
+                                           DOCUMENT)] == [
+        "annotations/conversion.yml:7: override '征程': there is no edition 'zh-Hant-HK'\n"
+        "  hint: configured editions: zh-Hant"]
+
+
 def test_a_paragraph_override_applies_only_there() -> None:
     override = variants.Override("zh-Hant", "征程", "征途", 1, "测试", block="p-2-23")
     converter = variants.Converter(TAIWAN, [override])

@@ -251,6 +251,14 @@ def _candidates() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def check(converters: dict[str, Converter], overrides: list[Override], document: Document) -> list[Problem]:
+    """Every problem of the overrides: for an edition that is not configured, or stale."""
+    problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
+                        "configured editions: " + (", ".join(sorted(converters)) or "none"))
+                for o in overrides if o.edition not in converters]
+    return problems + [p for c in converters.values() for p in c.check(document)]
+
+
 @dataclass(frozen=True)
 class Choice:
     """One occurrence of a character with several converted forms, and the form chosen."""

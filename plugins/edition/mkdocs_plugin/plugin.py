@@ -43,24 +43,16 @@ log = get_plugin_logger(__name__)
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
-    """Renders the edition's text pages: paragraph permalinks, emendation marks, the apparatus."""
+    """The edition's site: decorated text pages (permalinks, emendation marks, notes, term links,
+    timeline marks), the generated apparatus, glossary and timeline pages, the exports, and the
+    further script editions made from the built pages."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).relative_to(root).as_posix()
         self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
                                   f"{docs}/{self.config.pages}", self.config.annotations)
-        # Readings depend on pypinyin's data: the cache is per pypinyin version.
-        cache = root / self.config.cache / f"pinyin-{metadata.version('pypinyin')}.json"
-        pinyin = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-        known = len(pinyin)
-        try:
-            self.project = project.load(self.paths, pinyin)
-        except EditionError as err:
-            raise PluginError(str(err)) from None
-        if len(pinyin) != known:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(pinyin, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        self.project = self._load(root)
         self.edition = self.project.edition
         stale = ingest.stale_problems(self.paths, self.edition)
         if stale:
@@ -72,6 +64,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         config.extra_javascript.append(JS)
         return config
 
+    def _load(self, root: Path) -> project.Project:
+        """Load and check the project, with the glossary's pinyin kept between builds."""
+        # Readings depend on pypinyin's data: the cache is per pypinyin version.
+        cache = root / self.config.cache / f"pinyin-{metadata.version('pypinyin')}.json"
+        pinyin = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
+        known = len(pinyin)
+        try:
+            loaded = project.load(self.paths, pinyin)
+        except EditionError as err:
+            raise PluginError(str(err)) from None
+        if len(pinyin) != known:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(pinyin, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        return loaded
+
     def _editions(self, config: MkDocsConfig, root: Path) -> None:
         """The further editions: their converters (overrides checked now) and the switcher."""
         self.variants = [variants.Variant(e.code, e.opencc, e.path if e.path.endswith("/") else e.path + "/", e.name,
@@ -81,10 +88,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         except EditionError as err:
             raise PluginError(str(err)) from None
         self.converters = {v.code: variants.Converter(v, overrides) for v in self.variants}
-        problems = [p for c in self.converters.values() for p in c.check(self.edition.document)]
-        unknown = sorted({o.edition for o in overrides} - {v.code for v in self.variants})
-        if unknown:
-            raise PluginError(f"{self.config.conversion}: overrides for unknown editions {', '.join(unknown)}")
+        problems = variants.check(self.converters, overrides, self.edition.document)
         if problems:
             raise PluginError(str(EditionError(problems)))
         language = config.theme.get("language", "zh")
