@@ -24,3 +24,19 @@ def test_switching_edition_keeps_the_paragraph(page: Page, site_url: str) -> Non
     page.wait_for_url("**/text/building-cars/#p-3-12")
     assert "/zh-Hant/" not in page.url
     expect(page.locator("h1")).to_contain_text("小米造车的思考")
+
+
+def test_term_previews_read_in_the_edition_script(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zh-Hant/text/scale-diseconomies/")
+    page.locator('#p-1-15 a.edition-term[href$="#t-liuliang-bihuan"]').hover()
+    preview = page.locator("#edition-term-preview")
+    expect(preview).to_contain_text("流量閉環")
+    expect(preview).to_contain_text("沉澱在企業自有體系內")
+    expect(preview.locator("a")).to_have_text("查看詞條 →")
+
+
+def test_the_timeline_filter_speaks_the_edition_script(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zh-Hant/timeline/")
+    filter_ = page.get_by_role("group", name="按類別篩選")
+    filter_.get_by_role("checkbox").first.uncheck()
+    expect(filter_.get_by_role("status")).to_contain_text("顯示 ")

@@ -82,7 +82,8 @@ def test_headings_have_no_term_links(built_site: Build) -> None:
 def test_each_page_carries_the_definitions_of_its_terms(built_site: Build) -> None:
     for slug in TEXT_PAGES:
         page = article(built_site, slug)
-        data = re.search(r'<script type="application/json" id="edition-terms">(.*?)</script>', page)
+        data = re.search(r'<script type="application/json" id="edition-terms" data-more="查看词条 →">'
+                         r"(.*?)</script>", page)
         assert data
         assert "<" not in data.group(1)
         definitions = json.loads(data.group(1))

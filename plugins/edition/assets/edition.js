@@ -17,6 +17,11 @@
     try { return JSON.parse(element.textContent); } catch (error) { return {}; }
   }
 
+  function moreLabel() {
+    var element = document.getElementById("edition-terms");
+    return (element && element.getAttribute("data-more")) || "查看词条 →";
+  }
+
   function termLink(node) {
     return node && node.closest ? node.closest("a.edition-term") : null;
   }
@@ -61,7 +66,7 @@
     head.appendChild(element("span", "edition-term-preview__category", entry[2]));
     var definition = element("p", "edition-term-preview__definition", entry[3]);
     definition.id = "edition-term-preview-definition";
-    var more = element("a", "edition-term-preview__more", "查看词条 →");
+    var more = element("a", "edition-term-preview__more", moreLabel());
     more.setAttribute("href", link.getAttribute("href"));
     more.tabIndex = -1;  // keyboard readers follow the term link itself
     box.appendChild(head);
@@ -149,6 +154,7 @@
       shown[box.value] = box.checked;
     });
     var count = 0;
+    var total = document.querySelectorAll("li.edition-event").length;
     document.querySelectorAll("ol.edition-timeline").forEach(function (list) {
       var visible = 0;
       list.querySelectorAll("li.edition-event").forEach(function (event) {
@@ -164,7 +170,8 @@
       var link = document.querySelector('.edition-timeline-years a[href="#y' + year + '"]');
       if (link) link.parentNode.classList.toggle("edition-timeline-years--empty", visible === 0);
     });
-    filter.querySelector(".edition-timeline-shown").textContent = "显示 " + count + " 件事";
+    var status = filter.querySelector(".edition-timeline-shown");
+    status.textContent = (status.getAttribute("data-format") || "# / " + total).replace("#", String(count));
   }
 
   function start() {

@@ -60,4 +60,5 @@ def preview_data(glossary: Glossary, occurrences: list[Occurrence]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Inside <script>, "</script>" or "<!--" in a definition would end or change the element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{PREVIEW_DATA_ID}">{text}</script>'
+    # The link label travels with the data, so that each edition shows it in its own script.
+    return f'<script type="application/json" id="{PREVIEW_DATA_ID}" data-more="查看词条 →">{text}</script>'

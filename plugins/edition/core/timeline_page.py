@@ -43,7 +43,9 @@ def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[P
         f'<nav class="edition-timeline-years" aria-label="年份"><ol>{nav}</ol></nav>',
         "",
         f'<fieldset class="edition-timeline-filter" hidden><legend>按类别筛选</legend>{boxes}'
-        '<p class="edition-timeline-shown" role="status" aria-live="polite"></p></fieldset>',
+        # The status line's wording is in the page (data-format), so each edition has it in its script.
+        '<p class="edition-timeline-shown" role="status" aria-live="polite" data-format="显示 # 件事"></p>'
+        "</fieldset>",
         "",
     ]
     for year in years:
