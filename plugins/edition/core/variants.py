@@ -23,7 +23,6 @@ import bisect
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -297,8 +296,3 @@ def report(converter: Converter, document: Document) -> str:
         lines += [f"  {c.block}  {c.context}  → {c.chosen}" for c in group]
         lines.append("")
     return "\n".join(lines)
-
-
-def parse(entries: Iterable[dict[str, str]]) -> list[Variant]:
-    """Editions from the plugin configuration (dicts with code, opencc, path, name, quotes)."""
-    return [Variant(**e) for e in entries]
