@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from edition.core import ingest, project, scaffold, schemas  # noqa: E402
+import yaml  # noqa: E402
+
+from edition.core import ingest, project, scaffold, schemas, variants  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
 
 
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "schema":
             return _schema(paths, args.check)
         loaded = project.load(paths)
+        if args.command == "check":
+            _check_conversion(paths, loaded)
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -56,6 +60,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"annotations: {count} annotations and {len(loaded.edition.emendations)} emendations are fine"
           + (f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""))
     return 0
+
+
+def _check_conversion(paths: ingest.Paths, loaded: project.Project) -> None:
+    """The conversion overrides of the editions that mkdocs.yml configures (as the build checks them)."""
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml may carry !!python/name tags (for Markdown extensions): read them as nothing."""
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((paths.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    settings = next((p["edition"] for p in config.get("plugins", []) if isinstance(p, dict) and "edition" in p), {})
+    editions = [variants.Variant(e["code"], e["opencc"], e["path"], e["name"], e.get("quotes", ""))
+                for e in (settings or {}).get("editions", [])]
+    overrides = variants.load_overrides(paths.root, (settings or {}).get("conversion", "annotations/conversion.yml"))
+    converters = {v.code: variants.Converter(v, overrides) for v in editions}
+    problems = variants.check(converters, overrides, loaded.edition.document)
+    if problems:
+        raise EditionError(problems)
 
 
 def _schema(paths: ingest.Paths, check: bool) -> int:

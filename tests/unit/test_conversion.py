@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from edition.core import ingest, variants
 from edition.core.errors import EditionError
 
 from ..conftest import ROOT
+from .projects import bare
+from .test_annotations import run_cli
 
 DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
 TAIWAN = variants.Variant("zh-Hant", "s2tw", "zh-Hant/", "繁體中文", "「」『』", "zh-TW")
@@ -76,3 +79,15 @@ def test_a_paragraph_override_applies_only_there() -> None:
 ])
 def test_override_messages(tmp_path: Path, text: str, expected: str) -> None:
     assert problems(tmp_path, text) == expected
+
+
+def test_the_checker_reports_stale_overrides(tmp_path: Path) -> None:
+    copy = bare(tmp_path)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
+    path = copy / "annotations" / "conversion.yml"
+    path.write_text((ROOT / "annotations" / "conversion.yml").read_text(encoding="utf-8").replace(
+        "count: 5", "count: 6"), encoding="utf-8")
+    result = run_cli("check", root=copy)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", (
+        "error: annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
+        "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"))
