@@ -1,7 +1,6 @@
 """A text page's rendered HTML, decorated: emendation marks, note markers, glossary links, the
 notes at the end of each section, timeline marks and the page's events, the terms' previews, and
-paragraph permalinks. One entry point
-for any site generator."""
+paragraph permalinks. One entry point for any site generator."""
 
 from __future__ import annotations
 
