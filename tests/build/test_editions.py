@@ -205,3 +205,28 @@ def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
             "  hint: the text changed: check the override still applies, then fix its count (or remove it)"
             ) in build.log
     assert "Traceback" not in build.log and not (tmp_path / "site").exists()
+
+
+def test_an_annotation_variant_replaces_the_conversion(tmp_path: Path) -> None:
+    for part in ("source", "annotations", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    notes = tmp_path / "annotations" / "notes" / "building-cars.yml"
+    text = notes.read_text(encoding="utf-8")
+    # The note on 刻舟求剑 gets a Traditional body of its own, and the term 爆品 a definition.
+    text = text.replace("  - id: n-kezhou-qiujian\n", "  - id: n-kezhou-qiujian\n    variants:\n      zh-Hant:\n"
+                        "        body: 臺灣版的註文：比喻拘泥成法。\n        title: 刻舟求劍（臺版）\n", 1)
+    notes.write_text(text, encoding="utf-8")
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "  - id: t-baopin\n", "  - id: t-baopin\n    variants:\n      zh-Hant:\n        definition: 臺版定義。\n", 1),
+        encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    traditional = (tmp_path / "site/zh-Hant/text/building-cars/index.html").read_text(encoding="utf-8")
+    simplified = (tmp_path / "site/text/building-cars/index.html").read_text(encoding="utf-8")
+    assert "<p>臺灣版的註文：比喻拘泥成法。</p>" in traditional and "臺灣版" not in simplified
+    assert "<strong>刻舟求劍（臺版）</strong>" in traditional
+    entry = (tmp_path / "site/zh-Hant/glossary/index.html").read_text(encoding="utf-8")
+    assert '<p class="edition-term-definition">臺版定義。</p>' in entry
+    assert '"臺版定義。"' in (tmp_path / "site/zh-Hant/text/scale-diseconomies/index.html").read_text("utf-8")

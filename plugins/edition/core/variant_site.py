@@ -26,16 +26,49 @@ import multiprocessing
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import html_text
+from . import bodies, html_text
+from .annotations import Annotation
 from .variants import Converter, Variant
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Elements whose text is part of the passage around them.
 INLINE = frozenset("a abbr b bdi bdo br cite data dfn em i img mark q s small span strong sub sup time u wbr".split())
+
+
+def variant_fields(annotations: list[Annotation], converter: Converter) -> list[tuple[str, str]]:
+    """What the annotations' own variants for this edition replace in its pages.
+
+    A note, term or event may give its title, definition or body for an edition (`variants`).
+    Each field's rendered markup is known exactly, and it sits between block-level tags, so its
+    converted form in a converted page is its conversion alone: (converted markup, the variant's
+    markup) pairs, to replace in every page after conversion.
+    """
+    pairs = []
+    for a in annotations:
+        code = converter.variant.code
+        if not any(c == code for c, _ in a.variants):
+            continue
+        for name, wrap in (("title", "<strong>{}</strong></p>"),
+                           ("definition", '<p class="edition-term-definition">{}</p>')):
+            source, variant = getattr(a, name), a.text(name, code)
+            if source and variant != source:
+                pairs.append((convert_html(wrap.format(html.escape(source)), converter, {}),
+                              wrap.format(html.escape(variant))))
+                if name == "definition":  # and in the pages' preview data (JSON in a script)
+                    pairs.append((convert_html(_json_string(source), converter, {}), _json_string(variant)))
+        if a.body and a.text("body", code) != a.body:
+            pairs.append((convert_html(bodies.render(a.body), converter, {}), bodies.render(a.text("body", code))))
+    return pairs
+
+
+def _json_string(text: str) -> str:
+    """A string as term_links.preview_data writes it into a page."""
+    encoded = json.dumps(text, ensure_ascii=False)
+    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @dataclass(frozen=True)
@@ -47,6 +80,8 @@ class Site:
     editions: tuple[Variant, ...]
     #: The site's absolute URL ("" when unknown): alternates and sitemaps use it.
     site_url: str = ""
+    #: Per edition code: (converted markup, replacement) pairs applied to its pages (variant_fields).
+    replacements: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def all(self) -> tuple[Variant, ...]:
@@ -318,6 +353,8 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
     for variant in site.editions:
         converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}))
+        for old, new in site.replacements.get(variant.code, []):
+            converted = converted.replace(old, new)
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
 

@@ -108,7 +108,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.variants:
             return
         source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
-        site = variant_site.Site(Path(config.site_dir), source, tuple(self.variants), config.site_url or "")
+        replacements = {v.code: variant_site.variant_fields(list(self.project.annotations.annotations),
+                                                            self.converters[v.code]) for v in self.variants}
+        site = variant_site.Site(Path(config.site_dir), source, tuple(self.variants), config.site_url or "",
+                                 replacements)
         variant_site.build(site, self.converters, self.ui, getattr(self, "workers", 1))
         for v in self.variants:
             report = variants.report(self.converters[v.code], self.edition.document)
