@@ -70,8 +70,7 @@ def _check_conversion(paths: ingest.Paths, loaded: project.Project) -> None:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((paths.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
     settings = next((p["edition"] for p in config.get("plugins", []) if isinstance(p, dict) and "edition" in p), {})
-    editions = [variants.Variant(e["code"], e["opencc"], e["path"], e["name"], e.get("quotes", ""))
-                for e in (settings or {}).get("editions", [])]
+    editions = variants.from_config((settings or {}).get("editions", []))
     overrides = variants.load_overrides(paths.root, (settings or {}).get("conversion", "annotations/conversion.yml"))
     converters = {v.code: variants.Converter(v, overrides) for v in editions}
     problems = variants.check(converters, overrides, loaded.edition.document)

@@ -32,7 +32,7 @@ EDITION = PROJECT.edition
 def render(given: str) -> str:
     if given.startswith("insert "):
         _, count, markup = given.split(" ", 2)
-        return html_text.insert_after_text(markup, [(int(count), "<MARK>")])
+        return html_text.edit(markup, [(int(count), "<MARK>")], [])
     if given.startswith("emendation "):
         wanted = given.split()[1]
         placement = next(p for p in apparatus.placements(EDITION) if p.emendation.id == wanted)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .text import without_whitespace
+
 BlockKind = Literal["heading", "paragraph", "item"]
 
 
@@ -32,6 +34,16 @@ class Block:
     def source_text(self) -> str:
         """The block's text as the source prints it (marker included), emendations aside."""
         return self.marker + self.text
+
+    @property
+    def number(self) -> str:
+        """A paragraph's or item's number on its page (p-3-12 → 12), as readers cite it."""
+        return self.id.rsplit("-", 1)[-1]
+
+    def position(self, offset: int) -> int:
+        """How many non-whitespace characters of the text stand before `offset`: the position
+        that marks and links are inserted at in the rendered HTML (html_text counts the same)."""
+        return len(without_whitespace(self.text[:offset]))
 
     @property
     def ordered(self) -> bool:

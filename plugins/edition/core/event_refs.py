@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 from .document import Page
-from .text import without_whitespace
 from .timeline import Event
 
 
@@ -31,8 +30,7 @@ def insertions(events: list[Event], page: Page, href: str) -> list[tuple[str, in
     out = []
     for event in events:
         for index, anchor in enumerate(a for a in event.anchors if a.page.slug == page.slug):
-            count = len(without_whitespace(anchor.block.text[:anchor.end]))
-            out.append((anchor.block.id, count, marker(event, index, href)))
+            out.append((anchor.block.id, anchor.block.position(anchor.end), marker(event, index, href)))
     return out
 
 
@@ -40,8 +38,8 @@ def page_list_html(events: list[Event], page: Page, href: str) -> str:
     """The events the page mentions, in the order it mentions them, at the end of the page."""
     items = []
     for event in events:
-        blocks = list(dict.fromkeys(a.block.id for a in event.anchors if a.page.slug == page.slug))
-        where = "、".join(f'<a href="#{b}">第{b.rsplit("-", 1)[-1]}段</a>' for b in blocks)
+        blocks = list(dict.fromkeys(a.block for a in event.anchors if a.page.slug == page.slug))
+        where = "、".join(f'<a href="#{b.id}">第{b.number}段</a>' for b in blocks)
         items.append(f'<li><a href="{html.escape(href)}#{event.id}">'
                      f'<time datetime="{event.span.start.iso()}">{html.escape(event.span.chinese())}</time>　'
                      f"{html.escape(event.annotation.title)}</a>（{where}）</li>")

@@ -30,7 +30,7 @@ def category_id(category: str) -> str:
 
 def paragraph_label(page: Page, block: Block) -> str:
     """How a backlink names a paragraph: the page title and its number on the page."""
-    return f"{page.title} · 第{block.id.rsplit('-', 1)[-1]}段"
+    return f"{page.title} · 第{block.number}段"
 
 
 def page_markdown(glossary: Glossary, block_url: Callable[[Page, Block], str]) -> str:

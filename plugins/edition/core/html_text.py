@@ -27,16 +27,6 @@ def element_span(markup: str, element_id: str) -> tuple[int, int] | None:
     return None
 
 
-def insert_after_text(markup: str, insertions: list[tuple[int, str]]) -> str:
-    """Insert each snippet after the n-th non-whitespace text character of `markup`, in one pass.
-
-    Counts refer to the markup as given, whatever the snippets contain; n = 0 means before the
-    first character. Snippets at the same count keep their order. Raises ValueError when the text
-    is shorter than a count.
-    """
-    return edit(markup, insertions, [])
-
-
 #: Elements whose text is never wrapped in a link: links themselves, code, marks and markers.
 SEALED = frozenset({"a", "code", "kbd", "sup", "sub", "abbr", "script", "style"})
 

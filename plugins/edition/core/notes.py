@@ -17,7 +17,6 @@ from . import bodies
 from .anchoring import Anchor
 from .annotations import Annotation, Source
 from .document import Page
-from .text import without_whitespace
 
 
 @dataclass(frozen=True)
@@ -68,8 +67,7 @@ def insertions(notes: list[PageNote]) -> list[tuple[str, int, str]]:
     out = []
     for note in notes:
         for index, anchor in enumerate(note.anchors):
-            count = len(without_whitespace(anchor.block.text[:anchor.end]))
-            out.append((anchor.block.id, count, marker(note, index)))
+            out.append((anchor.block.id, anchor.block.position(anchor.end), marker(note, index)))
     return out
 
 

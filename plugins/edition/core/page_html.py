@@ -33,8 +33,9 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
                                      *notes.insertions(page_notes),
                                      *event_refs.insertions(events, page, hrefs.timeline)):
         inserts.setdefault(block_id, []).append((count, snippet))
+    on_page = glossary.on(page) if glossary else []
     occurrences: dict[str, list[Occurrence]] = {}
-    for o in glossary.on(page) if glossary else []:
+    for o in on_page:
         occurrences.setdefault(o.block.id, []).append(o)
     linked: set[str] = set()
     for block in page.blocks:
@@ -53,8 +54,8 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
     markup = _place_notes(markup, page, page_notes)
     if events:
         markup += "\n" + event_refs.page_list_html(events, page, hrefs.timeline)
-    if glossary and glossary.on(page):
-        markup += "\n" + term_links.preview_data(glossary, glossary.on(page))
+    if glossary and on_page:
+        markup += "\n" + term_links.preview_data(glossary, on_page)
     return anchors.add_permalinks(markup)
 
 

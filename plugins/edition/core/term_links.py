@@ -21,7 +21,6 @@ import json
 
 from . import html_text
 from .glossary import CATEGORY_NAMES, Glossary, Occurrence
-from .text import without_whitespace
 
 PREVIEW_DATA_ID = "edition-terms"
 
@@ -33,8 +32,7 @@ def wraps(occurrences: list[Occurrence], layout: tuple[int, frozenset[int], froz
     _, gaps, sealed = layout
     out = []
     for o in occurrences:
-        start = len(without_whitespace(o.block.text[:o.start]))
-        end = start + len(without_whitespace(o.surface))
+        start, end = o.block.position(o.start), o.block.position(o.end)
         if not html_text.can_wrap(start, end, gaps, sealed, inserts):
             continue
         first = o.term.id not in linked

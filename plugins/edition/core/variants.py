@@ -23,6 +23,7 @@ import bisect
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,16 @@ class Variant:
 
 
 SOURCE = Variant("zh-Hans", name="简体中文", theme_language="zh")
+
+
+def from_config(entries: Iterable[Mapping[str, str]]) -> list[Variant]:
+    """Editions as configured (code, opencc, path, name; optional quotes, theme_language)."""
+    out = []
+    for e in entries:
+        path = e["path"] if e["path"].endswith("/") else e["path"] + "/"
+        out.append(Variant(e["code"], e["opencc"], path, e["name"], e.get("quotes") or "",
+                           e.get("theme_language") or ""))
+    return out
 
 OVERRIDE = (
     Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),

@@ -81,8 +81,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _editions(self, config: MkDocsConfig, root: Path) -> None:
         """The further editions: their converters (overrides checked now) and the switcher."""
-        self.variants = [variants.Variant(e.code, e.opencc, e.path if e.path.endswith("/") else e.path + "/", e.name,
-                                          e.quotes, e.theme_language) for e in self.config.editions]
+        self.variants = variants.from_config(dict(e) for e in self.config.editions)
         try:
             overrides = variants.load_overrides(root, self.config.conversion)
         except EditionError as err:
@@ -123,6 +122,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.files = files
         assets = resources.files("edition").joinpath("assets")
         files.append(File.generated(config, CSS, content=assets.joinpath("edition.css").read_text(encoding="utf-8")))
         files.append(File.generated(config, JS, content=assets.joinpath("edition.js").read_text(encoding="utf-8")))
@@ -146,7 +146,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                      lambda ident: self.project.glossary.by_id[ident].term.term)
         files.append(File.generated(config, self.config.timeline_export,
                                     content=json.dumps(events, ensure_ascii=False, indent=1, sort_keys=True)))
-        self.files = files
         self.fragments: dict[str, list[str]] = {}
         return files
 
@@ -202,8 +201,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return None
 
     def _absolute(self, config: MkDocsConfig, slug: str) -> str:
-        path = f"{self.config.pages}/{slug}/" if config.use_directory_urls else f"{self.config.pages}/{slug}.html"
-        return urljoin(config.site_url or "", path)
+        return self._absolute_file(config, self.files.get_file_from_path(f"{self.config.pages}/{slug}.md"))
 
     def _absolute_file(self, config: MkDocsConfig, file: File) -> str:
         return urljoin(config.site_url or "", file.url)
