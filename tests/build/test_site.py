@@ -69,15 +69,6 @@ def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: B
     assert sum(article(built_site, s).count('class="edition-emendation"') for s in TEXT_PAGES) == count
 
 
-def test_search_index_is_segmented_by_jieba_and_free_of_our_marks(built_site: Build) -> None:
-    index = json.loads(html(built_site, "search/search_index.json"))
-    assert "\\u200b" in index["config"]["separator"]
-    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("text/")]
-    assert any("\u200b注意力\u200b”，\u200b极致" in text for text in texts)
-    # the emendation mark 校 after 注意力”， and the permalinks ¶ are not indexed
-    assert not any("¶" in text for text in texts)
-
-
 def test_generated_pages_edit_the_emendations(built_site: Build) -> None:
     assert ("https://github.com/xiaomi-model-edition/edition/edit/main/annotations/emendations.yml"
             in html(built_site, "text/opening/index.html"))

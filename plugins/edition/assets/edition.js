@@ -197,3 +197,85 @@
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + window.location.hash);
   }, true);
 })();
+
+/* Search hits on the page. A search result links to its passage with ?h=… for each match, as the
+   page prints it (assets/search-worker.js); this marks them in the passage the URL's fragment
+   names (a heading: its whole section), or in the whole page. Matches may cross markup (a term
+   link, emphasis): the text of the passage is read as one string, and each text node's share of a
+   match is marked. Markers, permalinks and scripts (data-search-exclude) are not text. */
+(function () {
+  "use strict";
+
+  function skipped(node) {
+    var parent = node.parentElement;
+    return !parent || !!parent.closest("[data-search-exclude], .headerlink, script, style, #edition-terms");
+  }
+
+  function scope() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var content = document.querySelector(".md-content__inner");
+    if (!target) return content ? [content] : [];
+    var match = /^H([1-6])$/.exec(target.tagName);
+    if (!match) return [target];
+    var out = [target];
+    for (var next = target.nextElementSibling; next; next = next.nextElementSibling) {
+      var level = /^H([1-6])$/.exec(next.tagName);
+      if (level && level[1] <= match[1]) break;
+      out.push(next);
+    }
+    return out;
+  }
+
+  function textNodes(roots) {
+    var nodes = [];
+    roots.forEach(function (root) {
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!skipped(node)) nodes.push(node);
+      }
+    });
+    return nodes;
+  }
+
+  function highlight(words) {
+    var nodes = textNodes(scope());
+    var starts = [];
+    var all = "";
+    nodes.forEach(function (node) { starts.push(all.length); all += node.data; });
+    var haystack = all.toLowerCase();
+    var ranges = [];
+    words.forEach(function (word) {
+      var needle = word.toLowerCase();
+      if (!needle || needle.length !== word.length) return;
+      for (var at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+        ranges.push([at, at + needle.length]);
+      }
+    });
+    // From the last node to the first, so that splitting a node leaves the earlier offsets alone.
+    for (var i = nodes.length - 1; i >= 0; i--) {
+      var node = nodes[i], start = starts[i], end = start + node.data.length;
+      var mine = ranges.filter(function (r) { return r[0] < end && r[1] > start; })
+        .sort(function (a, b) { return b[0] - a[0]; });
+      mine.forEach(function (r) {
+        var from = Math.max(r[0], start) - start, to = Math.min(r[1], end) - start;
+        if (to > node.data.length) return;
+        var hit = node.splitText(from);
+        hit.splitText(to - from);
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        hit.parentNode.replaceChild(mark, hit);
+        mark.appendChild(hit);
+      });
+    }
+    return ranges.length;
+  }
+
+  function start() {
+    var words = new URLSearchParams(location.search).getAll("h").filter(Boolean);
+    if (words.length) document.documentElement.setAttribute("data-edition-hits", String(highlight(words)));
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -27,6 +27,7 @@ from ..core import (
     ingest,
     page_html,
     project,
+    search_index,
     timeline,
     timeline_page,
     variant_site,
@@ -34,7 +35,7 @@ from ..core import (
     webannotation,
 )
 from ..core.errors import EditionError
-from . import theme_strings
+from . import material_search, theme_strings
 from .config import EditionConfig
 
 CSS = "assets/edition/edition.css"
@@ -60,6 +61,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._editions(config, root)
         for warning in self.project.warnings:
             log.warning(str(warning))
+        problem = material_search.version_problem()
+        if problem:
+            log.warning(problem)
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
         return config
@@ -103,18 +107,49 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         # Forking to convert pages is safe in a one-off build, not under `mkdocs serve` (threads).
         self.workers = (os.cpu_count() or 1) if command == "build" else 1
 
+    @event_priority(-100)  # after Material's search plugin has written its (empty) index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.variants:
-            return
-        source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
-        replacements = {v.code: variant_site.variant_fields(list(self.project.annotations.annotations),
-                                                            self.converters[v.code]) for v in self.variants}
-        site = variant_site.Site(Path(config.site_dir), source, tuple(self.variants), config.site_url or "",
-                                 replacements)
-        variant_site.build(site, self.converters, self.ui, getattr(self, "workers", 1))
-        for v in self.variants:
-            report = variants.report(self.converters[v.code], self.edition.document)
-            (Path(config.site_dir) / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+        root = Path(config.site_dir)
+        if self.variants:
+            source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
+            replacements = {v.code: variant_site.variant_fields(list(self.project.annotations.annotations),
+                                                                self.converters[v.code]) for v in self.variants}
+            site = variant_site.Site(root, source, tuple(self.variants), config.site_url or "", replacements)
+            variant_site.build(site, self.converters, self.ui, getattr(self, "workers", 1))
+            for v in self.variants:
+                report = variants.report(self.converters[v.code], self.edition.document)
+                (root / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+        self._search_indexes(config, root)
+
+    def _search_indexes(self, config: MkDocsConfig, root: Path) -> None:
+        """Each edition's search index (see material_search)."""
+        urls = search_index.Urls(lambda p: self._file(p.slug).url, self.glossary_file.url, self.timeline_file.url,
+                                 self._titles.get(self.glossary_file.src_uri, ""),
+                                 self._titles.get(self.timeline_file.src_uri, ""))
+        editions = [("", variants.Converter(variants.SOURCE))] + [(v.path, self.converters[v.code])
+                                                                  for v in self.variants]
+        built = [(path, converter, search_index.docs(self.edition.document.pages, self.project.notes_on,
+                                                     self.project.glossary, self.project.timeline,
+                                                     self._others, urls, converter))
+                 for path, converter in editions]
+        table = search_index.fold_table([d.title + d.text for d in built[0][2]],
+                                        [[d.title + d.text for d in docs] for _, _, docs in built[1:]])
+        for path, converter, docs in built:
+            target = root / path / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search_index.index_json(docs, table, converter.variant.code), encoding="utf-8")
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self._point_worker(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self._point_worker(output_content, template_name) if "__config" in output_content else output_content
+
+    def _point_worker(self, output: str, name: str) -> str:
+        try:
+            return material_search.point_worker(output)
+        except ValueError as err:
+            raise PluginError(f"{name}: {err} (Material {material_search.MATERIAL} expected)") from None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # Annotations live outside docs/: watch them so `mkdocs serve` rebuilds when they change.
@@ -126,6 +161,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         assets = resources.files("edition").joinpath("assets")
         files.append(File.generated(config, CSS, content=assets.joinpath("edition.css").read_text(encoding="utf-8")))
         files.append(File.generated(config, JS, content=assets.joinpath("edition.js").read_text(encoding="utf-8")))
+        files.append(File.generated(config, material_search.WORKER,
+                                    content=assets.joinpath("search-worker.js").read_text(encoding="utf-8")))
         base = urljoin(config.site_url or "", self.config.export)
         export = webannotation.collection(self.project, base, lambda slug: self._absolute(config, slug),
                                           config.site_name)
@@ -147,9 +184,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         files.append(File.generated(config, self.config.timeline_export,
                                     content=json.dumps(events, ensure_ascii=False, indent=1, sort_keys=True)))
         self.fragments: dict[str, list[str]] = {}
+        self._others: list[search_index.OtherPage] = []
+        self._titles: dict[str, str] = {}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        material_search.exclude(page.meta)
         generated = self._generated(page, config)
         if generated is None:
             if self._slug(page):
@@ -179,10 +219,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_root), path)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._titles[page.file.src_uri] = page.title or ""
         if page.file.src_uri in self.fragments:
-            return fragments.restore(html, self.fragments.pop(page.file.src_uri))
+            html = fragments.restore(html, self.fragments.pop(page.file.src_uri))
         slug = self._slug(page)
         if slug is None:
+            if page.file not in (self.glossary_file, self.timeline_file):  # those are indexed from the model
+                self._others.append(search_index.OtherPage(page.url, page.title or "", html))
             return html
         text_page = self.edition.document.by_slug[slug]
         hrefs = page_html.Hrefs(*(get_relative_url(f.url, page.url)
@@ -200,8 +243,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return path.stem
         return None
 
+    def _file(self, slug: str) -> File:
+        found = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")
+        assert found is not None, slug  # ingest writes every page's file and checks it is there
+        return found
+
     def _absolute(self, config: MkDocsConfig, slug: str) -> str:
-        return self._absolute_file(config, self.files.get_file_from_path(f"{self.config.pages}/{slug}.md"))
+        return self._absolute_file(config, self._file(slug))
 
     def _absolute_file(self, config: MkDocsConfig, file: File) -> str:
         return urljoin(config.site_url or "", file.url)

@@ -1,0 +1,115 @@
+"""The search index in the built site: the edition's own (Material's indexer skipped), one per
+edition, each document the text its page prints, and the page configured with the edition's worker."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from edition.core import search_index
+from edition.mkdocs_plugin import material_search
+
+from ..conftest import Build
+
+EDITIONS = ["", "zh-Hant/"]
+
+
+def index(build: Build, edition: str) -> dict:
+    return json.loads((build.site / edition / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+class _Element(HTMLParser):
+    """The text of the element with one id, as a reader reads it (no data-search-exclude parts)."""
+
+    VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr"})
+
+    def __init__(self, ident: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ident, self.depth, self.skip, self.text, self.done = ident, 0, 0, "", False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID or self.done:
+            return
+        found = dict(attrs)
+        if self.depth or found.get("id") == self.ident:
+            self.depth += 1
+            if self.skip or "data-search-exclude" in found or "headerlink" in (found.get("class") or ""):
+                self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or not self.depth or self.done:
+            return
+        self.depth -= 1
+        if self.skip:
+            self.skip -= 1
+        if not self.depth:
+            self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip and not self.done:
+            self.text += data
+
+
+def element_text(markup: str, ident: str) -> str:
+    parser = _Element(ident)
+    parser.feed(markup)
+    return parser.text.strip()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_passage_is_a_document_with_the_text_its_page_prints(built_site: Build, edition: str) -> None:
+    docs = index(built_site, edition)["docs"]
+    pages: dict[str, str] = {}
+    checked = 0
+    for doc in docs:
+        if doc["kind"] not in ("text", "heading", "note") or "#" not in doc["location"]:
+            continue
+        path, ident = doc["location"].split("#")
+        if path not in pages:
+            pages[path] = (built_site.site / edition / path / "index.html").read_text(encoding="utf-8")
+        shown = element_text(pages[path], ident)
+        if doc["kind"] == "heading":
+            assert shown == doc["title"], doc["location"]
+        elif doc["kind"] == "text":
+            assert shown == doc["text"], doc["location"]
+        else:  # a note: its title and body, then its sources and the way back
+            assert shown.startswith(doc["title"].split("：", 1)[-1]), doc["location"]
+        checked += 1
+    assert checked == 159 + 11 + 47  # paragraphs and items, headings below the page title, notes
+
+
+def test_the_index_is_the_editions_own(built_site: Build) -> None:
+    data = index(built_site, "")
+    assert data["config"]["edition"]["version"] == search_index.VERSION
+    kinds = [d["kind"] for d in data["docs"]]
+    assert {k: kinds.count(k) for k in set(kinds)} == {
+        "heading": 17, "text": 159, "note": 47, "term": 93, "event": 57, "other": kinds.count("other")}
+    assert kinds.count("other") >= 4  # home page, glossary, timeline, apparatus (and their sections)
+    texts = " ".join(d["text"] for d in data["docs"] if d["location"].startswith("text/"))
+    # plain text: no segmentation marks, no permalinks, no markers of notes or emendations
+    assert "\u200b" not in texts and "¶" not in texts
+    assert "流量背后有一个词叫“注意力”，极致爆品" in texts  # an emendation mark sits after 注意力”，
+
+
+def test_one_fold_table_serves_both_scripts(built_site: Build) -> None:
+    hans, hant = (index(built_site, e) for e in EDITIONS)
+    assert hans["config"]["edition"]["fold"] == hant["config"]["edition"]["fold"]
+    pairs = hans["config"]["edition"]["fold"]
+    table = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    assert table["後"] == "后" and table["裡"] == "里" and table["發"] == table["髮"] == "发"
+    for a, b in zip(hans["docs"], hant["docs"], strict=True):
+        assert a["location"] == b["location"]
+        assert search_index.fold(a["text"], table) == search_index.fold(b["text"], table), a["location"]
+
+
+@pytest.mark.parametrize("page", ["index.html", "text/opening/index.html", "zh-Hant/glossary/index.html", "404.html",
+                                  "zh-Hant/404.html"])
+def test_pages_name_the_editions_worker(built_site: Build, page: str) -> None:
+    markup = (built_site.site / page).read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', markup).group(1))
+    assert config["search"].endswith(material_search.WORKER)
+    assert "search.highlight" not in config["features"]  # the edition marks hits itself
+    assert (built_site.site / page).parent.joinpath(config["search"]).resolve().is_file() or page.endswith("404.html")
