@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -33,13 +34,15 @@ ATTRIBUTES = {"a": {"href", "title"}}
 SCHEMES = {"http", "https", "mailto"}
 
 
+@lru_cache(maxsize=4096)
 def render(markdown: str) -> str:
-    """Safe HTML for a Markdown body."""
+    """Safe HTML for a Markdown body (kept: pages, previews and the search index all ask)."""
     unsafe = _md.render(markdown)
     return nh3.clean(unsafe, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                      link_rel="noopener noreferrer nofollow", strip_comments=True).strip()
 
 
+@lru_cache(maxsize=4096)
 def plain(markdown: str) -> str:
     """The text of a Markdown body, without markup (for attributes and tooltips)."""
     return " ".join(html.unescape(nh3.clean(render(markdown), tags=set())).split())

@@ -214,17 +214,20 @@ class Checked:
 
 
 def build(terms: list[Annotation], document: Document, segmenter: segmentation.Segmenter = segmentation.SHARED,
-          pinyin_cache: PinyinCache | None = None) -> Checked:
-    """Find every term in the text; order the entries."""
+          pinyin_cache: PinyinCache | None = None,
+          boundary_cache: segmentation.BoundaryCache | None = None) -> Checked:
+    """Find every term in the text; order the entries. The caches (pinyin, word boundaries) may be
+    kept by the caller between builds."""
     spellings, errors = surfaces(terms)
     segmenter.learn(spellings)
+    known = segmenter.cache_for(boundary_cache) if boundary_cache is not None else None
     by_id = {t.id: t for t in terms}
     found: list[Occurrence] = []
     inside: dict[str, list[str]] = {}
     for page, block in document.blocks():
         if block.kind == "heading" or block.editorial:
             continue
-        bounds = segmenter.boundaries(block.text)
+        bounds = segmenter.boundaries(block.text, known)
         chosen, rejected = find(block.text, spellings, bounds)
         for start, end, spelling in chosen:
             found.append(Occurrence(by_id[spellings[spelling]], spelling, page, block, start, end))

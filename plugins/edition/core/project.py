@@ -14,6 +14,7 @@ from .document import Page
 from .errors import EditionError, Problem
 from .glossary import Glossary
 from .notes import PageNote, page_notes
+from .segmentation import BoundaryCache
 from .timeline import Timeline
 
 
@@ -38,15 +39,16 @@ class Project:
         return [p for p in self.placements if p.page.slug == page.slug]
 
 
-def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None) -> Project:
-    """Load and check everything; raises EditionError listing every problem. `pinyin_cache`
-    (see glossary.PinyinCache) may be kept by the caller between loads."""
+def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None,
+         boundary_cache: BoundaryCache | None = None) -> Project:
+    """Load and check everything; raises EditionError listing every problem. The caches (see
+    glossary.PinyinCache, segmentation.BoundaryCache) may be kept by the caller between loads."""
     edition = ingest.load(paths)
     reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
     loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved)
     anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)
     checked = glossary.build([a for a in loaded.annotations if a.kind == "term"], edition.document,
-                             pinyin_cache=pinyin_cache)
+                             pinyin_cache=pinyin_cache, boundary_cache=boundary_cache)
     problems += checked.errors
     events, timeline_problems = timeline.build([a for a in loaded.annotations if a.kind == "event"], anchors)
     problems += timeline_problems

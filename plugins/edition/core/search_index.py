@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Literal
 
@@ -190,7 +191,8 @@ class _Sections(HTMLParser):
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def sections(page: OtherPage) -> list[Doc]:
+@lru_cache(maxsize=64)  # each edition asks for the same pages
+def sections(page: OtherPage) -> tuple[Doc, ...]:
     """The page (its text before the first heading with an id, under its title) and each section."""
     parser = _Sections()
     parser.feed(page.html)
@@ -204,7 +206,7 @@ def sections(page: OtherPage) -> list[Doc]:
             out[0] = Doc(page.location, page.title, text, "other")  # the page's own h1
         else:
             out.append(Doc(f"{page.location}#{ident}", title, text, "other"))
-    return out
+    return tuple(out)
 
 
 def _squeeze(text: str) -> str:
@@ -229,7 +231,7 @@ def fold_table(source: Sequence[str], editions: Sequence[Sequence[str]] = ()) ->
     Simplified form differs (s2tw writes 仿佛 as 彷彿, and 彷 is Simplified too), that form folds
     to the source's character."""
     texts = [*source, *(t for edition in editions for t in edition)]
-    chars = sorted({c for t in texts for c in t if _HAN_CHAR.match(c)})
+    chars = sorted(c for c in set("".join(texts)) if _HAN_CHAR.match(c))
     to_simplified = _char_map("t2s", chars)
     targets = {to_simplified.get(c, c) for c in chars}
     universe = set(chars)

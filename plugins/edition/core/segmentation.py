@@ -1,21 +1,26 @@
 """Chinese word segmentation: where the words of a passage begin and end.
 
-One segmenter serves the glossary (is this occurrence of 有品 a word, or part of 有品质?) and the
-search index, so the text is linked and indexed with the same words. By default it is jieba's
-process-wide tokenizer, on purpose: Material's search plugin segments the index with
-`jieba.cut`, so the words the glossary teaches it (净推荐值, 互联网+制造) are indexed whole as
-well. Loading jieba's dictionary costs about half a second, once per tokenizer.
+The glossary asks it whether an occurrence of a term is a word (is 有品 a word here, or part of
+有品质?). It is jieba's process-wide tokenizer, after learning every term and alias. Loading
+jieba's dictionary costs about half a second, so the tokenizer is only touched when a passage's
+boundaries are not in the caller's cache (see `cache_for`): a build whose text and glossary did
+not change never loads it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import jieba
 
 # jieba announces its dictionary loading on stderr at DEBUG level; that is noise in a build log.
 jieba.setLogLevel(logging.WARNING)
+
+#: Boundaries computed before, for one vocabulary: {"vocabulary": digest, "texts": {text: [offsets]}}.
+BoundaryCache = dict[str, Any]
 
 
 class Segmenter:
@@ -24,30 +29,53 @@ class Segmenter:
     def __init__(self, tokenizer: jieba.Tokenizer | None = None) -> None:
         self._tokenizer = tokenizer or jieba.dt
         self._learned: set[str] = set()
+        self._pending: set[str] = set()
 
     def learn(self, words: Iterable[str]) -> None:
         """Learn words to keep whole (glossary terms and their aliases).
 
         Each word is learnt once, so that a second build in the same process segments exactly as
-        the first (jieba's word probabilities depend on the dictionary's total count).
+        the first (jieba's word probabilities depend on the dictionary's total count). The words
+        reach the tokenizer when it is first needed.
         """
-        for word in sorted(set(words) - self._learned):
+        self._pending |= set(words) - self._learned
+
+    def _ready(self) -> jieba.Tokenizer:
+        for word in sorted(self._pending):
             self._tokenizer.add_word(word)
             self._learned.add(word)
+        self._pending.clear()
+        return self._tokenizer
 
     def words(self, text: str) -> list[str]:
         """The text cut into words, by the dictionary alone (no guessing of unknown words)."""
-        return list(self._tokenizer.cut(text, HMM=False))
+        return list(self._ready().cut(text, HMM=False))
 
-    def boundaries(self, text: str) -> frozenset[int]:
-        """Offsets in `text` where a word begins or ends (0 and len(text) included)."""
+    def boundaries(self, text: str, cache: dict[str, list[int]] | None = None) -> frozenset[int]:
+        """Offsets in `text` where a word begins or ends (0 and len(text) included). `cache`
+        (from `cache_for`) holds earlier answers for the same vocabulary."""
+        if cache is not None and text in cache:
+            return frozenset(cache[text])
         out = {0}
         at = 0
         for word in self.words(text):
             at += len(word)
             out.add(at)
+        if cache is not None:
+            cache[text] = sorted(out)
         return frozenset(out)
 
+    def cache_for(self, store: BoundaryCache) -> dict[str, list[int]]:
+        """The part of a kept cache that is valid now: answers depend on jieba's version and on
+        every word this tokenizer has learnt; anything kept for another vocabulary is dropped."""
+        vocabulary = "\n".join(sorted(self._learned | self._pending))
+        digest = hashlib.sha256(f"jieba {jieba.__version__}\n{vocabulary}".encode()).hexdigest()[:16]
+        if store.get("vocabulary") != digest or not isinstance(store.get("texts"), dict):
+            store.clear()
+            store.update({"vocabulary": digest, "texts": {}})
+        texts: dict[str, list[int]] = store["texts"]
+        return texts
 
-#: The process-wide segmenter, shared with Material's search index.
+
+#: The process-wide segmenter.
 SHARED = Segmenter()

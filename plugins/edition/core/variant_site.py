@@ -11,9 +11,9 @@ edition (zh-Hant under zh-Hant/, and any other configured) is derived from those
   own translation for the edition's language where one exists (搜索 → 搜尋).
 - `<html lang>` names the edition; every page of every edition lists its alternates
   (`link rel=alternate hreflang`) and its switcher links lead to the same page elsewhere.
-- The sitemap and the JSON exports are converted; absolute URLs point into the
-  edition. Every other file (styles, scripts, images) is copied. The search index of each edition
-  is made from the model (search_index.py), not converted.
+- The sitemap, the JSON exports and Material's search index are converted; absolute URLs point
+  into the edition. Every other file (styles, scripts, images) is copied. (With the edition's own
+  search, each edition's index is then written from the model: search_index.py.)
 
 URLs and anchors are ASCII and identical in every edition, so a paragraph link works in each.
 """
@@ -329,7 +329,9 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         for variant in site.editions:
             out = site.root / variant.path / relative
             converter = converters[variant.code]
-            if relative == "sitemap.xml":
+            if relative == "search/search_index.json":  # Material's (the edition writes its own after)
+                out.write_text(_search_index(path, converter), encoding="utf-8")
+            elif relative == "sitemap.xml":
                 out.write_text(_sitemap(path.read_text(encoding="utf-8"), site, variant), encoding="utf-8")
             elif relative == "sitemap.xml.gz":
                 xml = _sitemap(gzip.decompress(path.read_bytes()).decode("utf-8"), site, variant)
@@ -356,6 +358,14 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
             converted = converted.replace(old, new)
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
+
+
+def _search_index(path: Path, converter: Converter) -> str:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    fields = [(doc, key) for doc in data.get("docs", []) for key in ("title", "text") if key in doc]
+    for (doc, key), value in zip(fields, converter.convert_all([doc[key] for doc, key in fields]), strict=True):
+        doc[key] = value
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _sitemap(xml: str, site: Site, variant: Variant) -> str:

@@ -80,3 +80,7 @@ class EditionConfig(base.Config):
     """The repository's edit URL for its root, relative to repo_url. Generated pages link their
     "edit" button to the file they come from: text pages to the emendations (their text is
     changed by emendations, never by editing the page), the glossary page to glossary.yml."""
+
+    search = c.Type(bool, default=True)
+    """The edition's search behind Material's search box (see material_search.py). False leaves
+    Material's own search as it is (the benchmark's baseline)."""

@@ -61,7 +61,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._editions(config, root)
         for warning in self.project.warnings:
             log.warning(str(warning))
-        problem = material_search.version_problem()
+        problem = material_search.version_problem() if self.config.search else None
         if problem:
             log.warning(problem)
         config.extra_css.append(CSS)
@@ -69,19 +69,32 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return config
 
     def _load(self, root: Path) -> project.Project:
-        """Load and check the project, with the glossary's pinyin kept between builds."""
-        # Readings depend on pypinyin's data: the cache is per pypinyin version.
-        cache = root / self.config.cache / f"pinyin-{metadata.version('pypinyin')}.json"
-        pinyin = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-        known = len(pinyin)
+        """Load and check the project, with the glossary's pinyin and word boundaries kept between
+        builds (pypinyin's data and jieba's dictionary load slower than the site builds)."""
+        folder = root / self.config.cache
+        kept = {name: folder / f"{name}-{metadata.version(package)}.json"
+                for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
+        caches = {name: self._read_cache(path) for name, path in kept.items()}
+        before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
         try:
-            loaded = project.load(self.paths, pinyin)
+            loaded = project.load(self.paths, caches["pinyin"], caches["segmentation"])
         except EditionError as err:
             raise PluginError(str(err)) from None
-        if len(pinyin) != known:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(pinyin, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        for name, path in kept.items():
+            if json.dumps(caches[name], sort_keys=True) != before[name]:
+                folder.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(caches[name], ensure_ascii=False, indent=0, sort_keys=True),
+                                encoding="utf-8")
         return loaded
+
+    @staticmethod
+    def _read_cache(path: Path) -> dict[str, Any]:
+        """A kept cache, or an empty one (a damaged file is only a slower build)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def _editions(self, config: MkDocsConfig, root: Path) -> None:
         """The further editions: their converters (overrides checked now) and the switcher."""
@@ -119,7 +132,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for v in self.variants:
                 report = variants.report(self.converters[v.code], self.edition.document)
                 (root / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
-        self._search_indexes(config, root)
+        if self.config.search:
+            self._search_indexes(config, root)
 
     def _search_indexes(self, config: MkDocsConfig, root: Path) -> None:
         """Each edition's search index (see material_search)."""
@@ -140,10 +154,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             target.write_text(search_index.index_json(docs, table, converter.variant.code), encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self._point_worker(output, page.file.src_uri)
+        return self._point_worker(output, page.file.src_uri) if self.config.search else output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return self._point_worker(output_content, template_name) if "__config" in output_content else output_content
+        if self.config.search and "__config" in output_content:
+            return self._point_worker(output_content, template_name)
+        return output_content
 
     def _point_worker(self, output: str, name: str) -> str:
         try:
@@ -161,8 +177,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         assets = resources.files("edition").joinpath("assets")
         files.append(File.generated(config, CSS, content=assets.joinpath("edition.css").read_text(encoding="utf-8")))
         files.append(File.generated(config, JS, content=assets.joinpath("edition.js").read_text(encoding="utf-8")))
-        files.append(File.generated(config, material_search.WORKER,
-                                    content=assets.joinpath("search-worker.js").read_text(encoding="utf-8")))
+        if self.config.search:
+            files.append(File.generated(config, material_search.WORKER,
+                                        content=assets.joinpath("search-worker.js").read_text(encoding="utf-8")))
         base = urljoin(config.site_url or "", self.config.export)
         export = webannotation.collection(self.project, base, lambda slug: self._absolute(config, slug),
                                           config.site_name)
@@ -189,7 +206,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        material_search.exclude(page.meta)
+        if self.config.search:
+            material_search.exclude(page.meta)
         generated = self._generated(page, config)
         if generated is None:
             if self._slug(page):

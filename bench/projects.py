@@ -1,0 +1,59 @@
+"""Copies of the project for the benchmarks: the full site, or a baseline, at a scale.
+
+- "full": the site as it is (both editions, every feature, the edition's search).
+- "plain": the same text pages and theme with Material's search and nothing of ours.
+- "material-search": the full site with Material's own search instead of the edition's
+  (edition option `search: false`): the same pages, indexed Material's way.
+
+At scale N the text pages are copied N - 1 more times (synthetic pages under docs/copies/).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VARIANTS = ("full", "plain", "material-search")
+
+
+def _copies(docs: Path, scale: int) -> list[str]:
+    """Synthetic copies of the text pages (scale - 1 sets), under docs/copies/."""
+    pages = sorted((docs / "text").glob("*.md"))
+    names = []
+    for n in range(1, scale):
+        for page in pages:
+            target = docs / "copies" / f"{n:03d}-{page.name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+            names.append(target.relative_to(docs).as_posix())
+    return names
+
+
+def make(where: Path, scale: int, variant: str) -> Path:
+    """A copy of the project under `where`; returns its mkdocs.yml."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}")
+    for part in ("source", "annotations", "docs"):
+        shutil.copytree(ROOT / part, where / part)
+    cache = ROOT / ".cache"
+    if cache.is_dir():  # the pinyin cache, as a repeated build has it
+        shutil.copytree(cache, where / ".cache", ignore=shutil.ignore_patterns("timelinejs-*"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    copies = _copies(where / "docs", scale)
+    if variant == "plain":
+        # The same pages and theme, Material's search, nothing of ours.
+        config["plugins"] = ["search"]
+        config["nav"] = [item for item in config["nav"] if not (isinstance(item, dict) and any(
+            str(v).endswith(("glossary.md", "timeline.md", "apparatus.md")) for v in item.values()))]
+        (where / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    elif variant == "material-search":
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "edition" in plugin:
+                plugin["edition"]["search"] = False
+    if copies:
+        config["nav"].append({"副本": copies})
+    (where / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return where / "mkdocs.yml"
