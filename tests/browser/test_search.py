@@ -5,6 +5,8 @@ edition's worker relies on (plugins/edition/mkdocs_plugin/material_search.py).""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -34,7 +36,7 @@ _TOP = """() => { const item = document.querySelector('.md-search-result__list >
                   const top = links.length > 1 ? links[1] : links[0];
                   return {href: top.getAttribute('href'), text: top.innerText}; }"""
 
-NONE = {"zh-Hans": "没有找到符合条件的结果", "zh-Hant": "沒有找到符合條件的結果"}
+NONE = {"zh-Hans": "没有找到符合条件的结果", "zh-Hant": "沒有符合的項目"}
 
 
 def open_search(page: Page, url: str) -> None:
@@ -79,7 +81,7 @@ def test_the_query_set_is_what_the_issue_asks_for() -> None:
     kinds = {q.kind for q in QUERIES}
     assert len(QUERIES) >= 60
     assert {"word", "phrase", "name", "number", "mixed", "symbol", "idiom", "partial", "traditional",
-            "annotation"} <= kinds
+            "annotation", "form"} <= kinds
     assert len({q.text for q in QUERIES}) == len(QUERIES)
 
 
@@ -92,11 +94,13 @@ def test_recall_at_one(page: Page, site_url: str, edition: str, script: str) -> 
     assert found >= RECALL, misses
 
 
-def test_a_result_leads_to_its_paragraph_and_marks_the_match(page: Page, site_url: str) -> None:
+def test_a_result_leads_to_its_paragraph_and_marks_the_match(page: Page, site_url: str, tmp_path: Path) -> None:
     open_search(page, site_url)
     search(page, "如火如荼")
     first = page.locator(".md-search-result__list > li").first
     expect(first.locator("mark").first).to_have_text("如火如荼")  # in the result's teaser
+    page.wait_for_timeout(400)  # the README's picture: after the search panel's transition
+    page.screenshot(path=Path(os.environ.get("EDITION_SCREENSHOTS", tmp_path)) / "search.png")
     first.locator(":scope > a").nth(1).click()
     page.wait_for_url("**/text/building-cars/?h=*#p-3-31")
     assert parse_qs(urlsplit(page.url).query)["h"] == ["如火如荼"]
@@ -118,6 +122,7 @@ def test_the_traditional_edition_finds_a_simplified_query_and_shows_traditional(
     top = search(page, "你们敢造，我就必买", "zh-Hant")
     assert location(top["href"], "/zh-Hant/") == "text/building-cars/#p-3-16"
     assert "你們敢造，我就必買" in top["text"]
+    expect(page.locator(".md-search-result__meta")).to_contain_text("個符合的項目")  # Material's zh-TW words
     page.locator(".md-search-result__list > li").first.locator(":scope > a").nth(1).click()
     page.wait_for_url("**/zh-Hant/text/building-cars/?h=*#p-3-16")
     expect(page.locator("#p-3-16 mark[data-md-highlight]")).to_have_text("你們敢造，我就必買")

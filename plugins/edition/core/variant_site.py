@@ -117,7 +117,27 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
         out.append(_convert_markup(parts[i], converter))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
-    return _interface("".join(out), converter, ui)
+    return _interface(_THEME_CONFIG.sub(lambda m: _theme_config(m, converter, ui), "".join(out)), converter, ui)
+
+
+# Material's page configuration: JSON whose strings the template escapes (\u5df2…), so they never
+# look like text; its translations are the search result list's words (找到 # 个符合条件的结果).
+_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def _theme_config(match: re.Match[str], converter: Converter, ui: dict[str, str]) -> str:
+    """The theme's interface strings in its configuration script: its own translation for the
+    edition's language where it has one, else converted."""
+    data = json.loads(match.group(2))
+    strings = data.get("translations")
+    if not isinstance(strings, dict):
+        return match.group()
+    data["translations"] = {k: ui.get(v) or converter.convert(v) if isinstance(v, str) else v
+                            for k, v in strings.items()}
+    # As the template writes it (Jinja's tojson: sorted keys, HTML-safe escapes).
+    encoded = json.dumps(data, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("&", "\\u0026").replace("'", "\\u0027")
+    return match.group(1) + encoded + match.group(3)
 
 
 def _convert_markup(markup: str, converter: Converter) -> str:

@@ -1,0 +1,105 @@
+"""The search index's documents and folding (core/search_index.py), and what the MkDocs adapter
+changes in Material's search (mkdocs_plugin/material_search.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from edition.core import ingest, project, search_index, variants
+from edition.core.search_index import Doc, OtherPage
+from edition.mkdocs_plugin import material_search
+
+from ..conftest import ROOT
+
+TABLE = search_index.fold_table(["后来发现这里有台风"])
+
+
+def test_fold_drops_punctuation_and_spaces_and_folds_width_case_and_script() -> None:
+    assert search_index.fold("“互联网＋制造”，ＧＭＶ Open Day！", TABLE) == "互联网+制造gmvopenday"
+    assert search_index.fold("後來發現這裡有颱風", TABLE) == search_index.fold("后来发现这里有台风", TABLE)
+    assert search_index.fold("15~20年、80%", TABLE) == "15~20年80"  # ~ is a symbol; 、 and % are punctuation
+
+
+def test_the_table_holds_only_forms_that_lead_to_the_text() -> None:
+    assert TABLE["後"] == "后" and TABLE["裡"] == TABLE["裏"] == "里" and TABLE["颱"] == TABLE["臺"] == "台"
+    assert "們" not in TABLE  # 们 is not in the text: no query with 們 can match anyway
+
+
+def test_an_editions_own_choice_folds_to_the_source() -> None:
+    # s2tw writes 仿佛 as 彷彿; t2s leaves 彷 alone (彷徨), so the table learns it from the editions.
+    table = search_index.fold_table(["仿佛"], [["彷彿"]])
+    assert search_index.fold("彷彿", table) == search_index.fold("仿佛", table) == "仿佛"
+
+
+def test_other_pages_are_cut_at_their_headings() -> None:
+    page = OtherPage("", "首页", '<h1 id="home">首页</h1><p>本版<sup data-search-exclude>1</sup>说明。</p>'
+                     '<h2 id="about">关于<a class="headerlink" href="#about">¶</a></h2><p>整理\n原则</p>'
+                     '<script>var x = "不是正文";</script>')
+    assert search_index.sections(page) == (Doc("", "首页", "本版说明。", "other"),
+                                           Doc("#about", "关于", "整理原则", "other"))
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Doc]:
+    loaded = project.load(ingest.Paths(ROOT))
+    urls = search_index.Urls(lambda p: f"text/{p.slug}/", "glossary/", "timeline/", "术语表", "年表")
+    converter = variants.Converter(variants.SOURCE)
+    return search_index.docs(loaded.edition.document.pages, loaded.notes_on, loaded.glossary, loaded.timeline,
+                             [], urls, converter)
+
+
+def test_every_block_note_term_and_event_is_a_document(documents: list[Doc]) -> None:
+    by_location = {d.location: d for d in documents}
+    assert by_location["text/opening/"] == Doc("text/opening/", "开篇", kind="heading")
+    paragraph = by_location["text/going-premium/#p-4-21"]
+    assert paragraph.title == "高端化的意义 · 第21段" and paragraph.kind == "text"
+    assert paragraph.text == "体验指标：以净推荐值为代表的质量满意度和公开平台的好评率。"
+    assert by_location["text/scale-diseconomies/#n-information-cocoon"].title == "注1：信息茧房"
+    term = by_location["glossary/#t-xingjiabi"]
+    assert (term.title, term.kind, term.keys) == ("性价比", "term", ("xing jia bi",))
+    assert by_location["timeline/#ev-car-announcement"].title == "2021年3月30日 小米宣布进军智能电动汽车行业"
+
+
+def test_the_index_file_is_what_materials_front_end_loads(documents: list[Doc]) -> None:
+    data = json.loads(search_index.index_json(documents[:2], {"後": "后"}, "zh-Hans"))
+    assert data["config"] == {"lang": ["zh-Hans"], "separator": r"[\s\u200b]+", "pipeline": [],
+                              "edition": {"version": search_index.VERSION, "fold": "後后"}}
+    assert data["docs"][0] == {"location": "text/opening/", "title": "开篇", "text": "", "kind": "heading"}
+
+
+# --- the Material adapter ----------------------------------------------------------------------
+
+CONFIG = ('<script id="__config" type="application/json">{"base": "../..", "search": '
+          '"../../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>')
+
+
+def test_the_page_names_the_editions_worker() -> None:
+    assert material_search.point_worker(CONFIG) == CONFIG.replace(
+        "assets/javascripts/workers/search.a7633da7.min.js", "assets/edition/search-worker.js")
+
+
+def test_a_changed_template_is_an_error_not_a_silent_fallback() -> None:
+    with pytest.raises(ValueError) as err:
+        material_search.point_worker(CONFIG.replace('"search"', '"searcher"'))
+    assert str(err.value) == "expected Material's search worker in the page configuration once, found it 0 times"
+
+
+def test_material_skips_every_page() -> None:
+    meta: dict[str, object] = {"search": {"boost": 2}}
+    material_search.exclude(meta)
+    assert meta == {"search": {"boost": 2, "exclude": True}}
+
+
+def test_another_material_version_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert material_search.version_problem() is None  # pyproject.toml pins the version it was written for
+    monkeypatch.setattr(material_search.metadata, "version", lambda name: "9.9.0")
+    assert material_search.version_problem() == (
+        "edition search is written against Material for MkDocs 9.8.2, and 9.9.0 is installed: check Material's "
+        "search worker protocol and result markup (plugins/edition/mkdocs_plugin/material_search.py), run "
+        "tests/browser/test_search.py, then update MATERIAL there")
+
+
+def test_the_worker_file_ships_with_the_package() -> None:
+    assert (ROOT / "plugins/edition/assets/search-worker.js").read_text(encoding="utf-8").count("VERSION = 1") == 1
