@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every annotation file")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
+    check.add_argument("--github", action="store_true",
+                       help="also print each problem as a GitHub Actions annotation (on the file's line in a PR)")
     new = commands.add_parser("new", help="print the YAML of a new note anchored to a quote")
     new.add_argument("page", help="the page's slug, like building-cars")
     new.add_argument("quote", help="the exact passage, copied from the text")
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
             _check_conversion(paths, loaded)
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
+        if getattr(args, "github", False):
+            print("\n".join(p.github("error") for p in err.problems))
         return 1
     if args.command == "new":
         try:
@@ -54,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+        if args.github:
+            print(warning.github("error" if args.strict else "warning"))
     count = len(loaded.annotations.annotations)
     if loaded.warnings and args.strict:
         return 1

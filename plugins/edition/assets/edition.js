@@ -279,3 +279,45 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+/* Suggest a note. Each paragraph's pencil link opens the repository's "create a file" form; this
+   adds the new file's content: the page's skeleton (#edition-suggest) with the paragraph's id and
+   targets (core/suggestions.py makes both). Without JavaScript the form opens with the file name. */
+(function () {
+  "use strict";
+
+  function start() {
+    var element = document.getElementById("edition-suggest");
+    if (!element) return;
+    var data;
+    try { data = JSON.parse(element.textContent); } catch (error) { return; }
+    var links = document.querySelectorAll("a.edition-suggest[data-targets]");
+    Array.prototype.forEach.call(links, function (link) {
+      var block = link.closest("[id^='p-']");
+      if (!block) return;
+      var targets = decodeURIComponent(link.getAttribute("data-targets"));
+      var value = data.template.split("{block}").join(block.id).split("{targets}").join(targets);
+      link.setAttribute("href", data.root + "?filename=" +
+        encodeURIComponent("annotations/notes/suggested-" + block.id + ".yml") + "&value=" + encodeURIComponent(value));
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+
+/* Page not found. A static host answers a missing page anywhere with the root 404 page (the
+   source edition's); a reader who was under another edition's path (…/zh-Hant/…) is shown that
+   edition's line, with its home page. */
+(function () {
+  "use strict";
+  var lines = document.querySelectorAll(".edition-not-found-alternate[data-edition-path]");
+  Array.prototype.forEach.call(lines, function (line) {
+    var path = "/" + line.getAttribute("data-edition-path") + "/";
+    if (location.pathname.indexOf(path) === -1 || line.lang === document.documentElement.lang) return;
+    var link = line.querySelector("a[data-href]");
+    // (not an href in the page: the other editions' copies would point it into themselves)
+    if (link) link.setAttribute("href", link.getAttribute("data-href"));
+    line.hidden = false;
+  });
+})();

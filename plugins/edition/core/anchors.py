@@ -7,6 +7,7 @@ permalink a reader copies, shown on hover and keyboard focus like a heading's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 BLOCK_ID = re.compile(r"p-[0-9]+-[0-9]+")
 _BLOCK = re.compile(r'(<(p|li) id="(p-[0-9]+-[0-9]+)">)(.*?)(</\2>)', re.DOTALL)
@@ -19,6 +20,11 @@ def permalink(block_id: str) -> str:
             f'title="本段链接 {block_id}" aria-label="本段链接 {block_id}">¶</a>')
 
 
-def add_permalinks(markup: str) -> str:
-    """Append a permalink to every paragraph and list item that carries a block id."""
-    return _BLOCK.sub(lambda m: f"{m.group(1)}{m.group(4)}{permalink(m.group(3))}{m.group(5)}", markup)
+def add_permalinks(markup: str, after: Callable[[str], str] | None = None) -> str:
+    """Append a permalink to every paragraph and list item that carries a block id, and what
+    `after` gives for the block's id (another action on the paragraph)."""
+    def one(m: re.Match[str]) -> str:
+        more = after(m.group(3)) if after else ""
+        return f"{m.group(1)}{m.group(4)}{permalink(m.group(3))}{more}{m.group(5)}"
+
+    return _BLOCK.sub(one, markup)

@@ -18,6 +18,16 @@ class Problem:
         text = f"{self.file}:{self.line}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
+    def github(self, level: str = "error") -> str:
+        """The problem as a GitHub Actions workflow command: shown on the file's line in a pull
+        request's diff."""
+        def escape(text: str, properties: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+        body = self.message + (f"\nhint: {self.hint}" if self.hint else "")
+        return f"::{level} file={escape(self.file, True)},line={self.line}::{escape(body)}"
+
 
 class EditionError(Exception):
     """Input that cannot be built. Carries every problem found, in file and line order."""

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import anchors, apparatus, event_refs, html_text, notes, term_links
+from . import anchors, apparatus, event_refs, html_text, notes, suggestions, term_links
 from .apparatus import Placement
-from .document import Page
+from .document import Document, Page
 from .glossary import Glossary, Occurrence
 from .notes import PageNote
 from .timeline import Event
@@ -22,11 +22,16 @@ class Hrefs:
     apparatus: str
     glossary: str = ""
     timeline: str = ""
+    #: The repository's "create a file" form (e.g. https://github.com/owner/repo/new/main/), for
+    #: the suggest-a-note link on each paragraph; none when empty.
+    new_file: str = ""
 
 
 def decorate(markup: str, page: Page, placements: list[Placement], page_notes: list[PageNote], hrefs: Hrefs,
-             glossary: Glossary | None = None, events: list[Event] | None = None) -> str:
-    """Decorate one page. Raises ValueError when the HTML lacks a block the page has."""
+             glossary: Glossary | None = None, events: list[Event] | None = None,
+             document: Document | None = None) -> str:
+    """Decorate one page. Raises ValueError when the HTML lacks a block the page has. With
+    `document` and hrefs.new_file, each paragraph gets a suggest-a-note link."""
     events = events or []
     inserts: dict[str, list[tuple[int, str]]] = {}
     for block_id, count, snippet in (*apparatus.insertions(placements, hrefs.apparatus),
@@ -56,7 +61,12 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
         markup += "\n" + event_refs.page_list_html(events, page, hrefs.timeline)
     if glossary and on_page:
         markup += "\n" + term_links.preview_data(glossary, on_page)
-    return anchors.add_permalinks(markup)
+    if not (document and hrefs.new_file):
+        return anchors.add_permalinks(markup)
+    blocks = {b.id: b for b in page.blocks}
+    markup += "\n" + suggestions.page_data(hrefs.new_file)
+    return anchors.add_permalinks(markup, lambda ident: suggestions.link(hrefs.new_file, document, page,
+                                                                        blocks[ident]) if ident in blocks else "")
 
 
 def _place_notes(markup: str, page: Page, page_notes: list[PageNote]) -> str:

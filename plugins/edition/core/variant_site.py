@@ -117,7 +117,10 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
         out.append(_convert_markup(parts[i], converter))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
-    return _interface(_THEME_CONFIG.sub(lambda m: _theme_config(m, converter, ui), "".join(out)), converter, ui)
+    converted = "".join(out)
+    if converter.scoped and len(converted) == len(markup):  # a paragraph may hold code or an icon
+        converted = _scoped(markup, converted, converter)
+    return _interface(_THEME_CONFIG.sub(lambda m: _theme_config(m, converter, ui), converted), converter, ui)
 
 
 # Material's page configuration: JSON whose strings the template escapes (\u5df2…), so they never
@@ -166,7 +169,7 @@ def _convert_markup(markup: str, converter: Converter) -> str:
             chain = [(start, end), after.span()]
     at = _repair(markup, converted, chain, converter, out, at)
     out.append(converted[at:])
-    return converter.quotes(_scoped(markup, "".join(out), converter), breaks=_BLOCK_TAG)
+    return converter.quotes("".join(out), breaks=_BLOCK_TAG)
 
 
 def _scoped(markup: str, converted: str, converter: Converter) -> str:

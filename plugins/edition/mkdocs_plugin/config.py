@@ -84,3 +84,7 @@ class EditionConfig(base.Config):
     search = c.Type(bool, default=True)
     """The edition's search behind Material's search box (see material_search.py). False leaves
     Material's own search as it is (the benchmark's baseline)."""
+
+    suggest_root = c.Type(str, default="new/main/")
+    """The repository's "create a file" URL for its root, relative to repo_url: each paragraph
+    gets a link that opens it with a new note on that paragraph. Empty: no such links."""

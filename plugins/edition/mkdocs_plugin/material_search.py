@@ -9,7 +9,8 @@ Material's search box, result list, keyboard handling and translations stay. Beh
 3. Each page's configuration (<script id="__config">, key "search") names the edition's worker
    (assets/search-worker.js) instead of Material's lunr worker; the worker speaks the same
    messages (SETUP/READY/QUERY/RESULT) and returns results in the shape Material renders.
-4. The `search.highlight` feature stays off: results link with ?h=… and the edition's script marks
+4. With Material's offline plugin on (file://), search/search_index.js is written too.
+5. The `search.highlight` feature stays off: results link with ?h=… and the edition's script marks
    the matches on the page, across markup (Material's marks within single text nodes only).
 
 Written against Material 9.8.2 (pinned in pyproject.toml). Another version makes the build warn
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from importlib import metadata
+from typing import Any
 
 MATERIAL = "9.8.2"
 WORKER = "assets/edition/search-worker.js"
@@ -37,6 +39,13 @@ def version_problem() -> str | None:
     return (f"edition search is written against Material for MkDocs {MATERIAL}, and {found} is installed: "
             f"check Material's search worker protocol and result markup (plugins/edition/mkdocs_plugin/"
             f"material_search.py), run tests/browser/test_search.py, then update MATERIAL there")
+
+
+def offline(config: Any) -> bool:
+    """Is Material's offline plugin on? It inlines the index into search/search_index.js (as
+    `var __index = …`) for file://; the edition writes that file for each of its indexes."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def exclude(meta: dict[str, object]) -> None:

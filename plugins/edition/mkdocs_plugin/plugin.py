@@ -66,6 +66,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             log.warning(problem)
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        # Our templates first (404.html), then the theme's.
+        config.theme.dirs.insert(0, str(resources.files("edition").joinpath("templates")))
         return config
 
     def _load(self, root: Path) -> project.Project:
@@ -148,10 +150,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                  for path, converter in editions]
         table = search_index.fold_table([d.title + d.text for d in built[0][2]],
                                         [[d.title + d.text for d in docs] for _, _, docs in built[1:]])
+        offline = material_search.offline(config)
         for path, converter, docs in built:
             target = root / path / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(search_index.index_json(docs, table, converter.variant.code), encoding="utf-8")
+            data = search_index.index_json(docs, table, converter.variant.code)
+            target.write_text(data, encoding="utf-8")
+            if offline:  # what Material's offline plugin loads from file:// (it wrote Material's index)
+                target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return self._point_worker(output, page.file.src_uri) if self.config.search else output
@@ -246,12 +252,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 self._others.append(search_index.OtherPage(page.url, page.title or "", html))
             return html
         text_page = self.edition.document.by_slug[slug]
+        new_file = (urljoin(config.repo_url.rstrip("/") + "/", self.config.suggest_root)
+                    if config.repo_url and self.config.suggest_root else "")
         hrefs = page_html.Hrefs(*(get_relative_url(f.url, page.url)
-                                  for f in (self.apparatus_file, self.glossary_file, self.timeline_file)))
+                                  for f in (self.apparatus_file, self.glossary_file, self.timeline_file)), new_file)
         try:
             return page_html.decorate(html, text_page, self.project.placements_on(text_page),
                                       self.project.notes_on(text_page), hrefs, self.project.glossary,
-                                      self.project.timeline.on(text_page))
+                                      self.project.timeline.on(text_page), self.edition.document)
         except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
             raise PluginError(f"{page.file.src_uri}: cannot decorate the page: {err}") from None
 

@@ -1,0 +1,86 @@
+"""Suggest a note: on each paragraph, a link to the repository host's "create a file" form with a
+new notes file that already targets the paragraph (GitHub: /new/<branch>?filename=…&value=…).
+
+The skeleton is the same for every paragraph but its id and targets, so a page carries it once
+(a JSON script) and each link only its paragraph's targets; assets/edition.js puts them together
+when the link is followed. Both are ASCII-escaped: the Traditional edition's conversion must not
+touch them (annotations quote the Simplified text). Without JavaScript the link opens the form
+with the file's name only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from urllib.parse import quote, urlencode
+
+from . import scaffold
+from .annotations import NOTE_CATEGORIES
+from .document import Block, Document, Page
+
+#: How much of a paragraph's beginning the skeleton quotes (the scaffold adds a prefix or a
+#: suffix when that is not unique on the page).
+QUOTE_LENGTH = 12
+
+TEMPLATE = (
+    "# yaml-language-server: $schema=../schema/notes.schema.json\n"
+    "# 为 {block} 段建议一条注释：写好 body 和 sources，再提交（GitHub 会替你建分支和 pull request）。\n"
+    "# 写法见仓库根目录的 CONTRIBUTING.md。category 可选：" + ", ".join(NOTE_CATEGORIES) + "\n"
+    "notes:\n"
+    "  - id: n-suggested-{block}\n"
+    "    category: background\n"
+    "    # title: 短标题（可选，不超过 40 字）\n"
+    "    targets:\n"
+    "{targets}"
+    "    body: |\n"
+    "      \n"
+    "    # 每个文本之外的事实都要注明来源（url 或 citation）。把下面的 [] 换成：\n"
+    "    #   - title: 来源标题\n"
+    "    #     url: https://example.org/\n"
+    "    #     publisher: 出版者\n"
+    "    #     date: \"2022-01-01\"\n"
+    "    sources: []\n"
+)
+
+
+def filename(block: Block) -> str:
+    return f"annotations/notes/suggested-{block.id}.yml"
+
+
+def targets(document: Document, page: Page, block: Block) -> str:
+    """The skeleton's targets: the paragraph's first words, with a prefix or suffix if needed."""
+    note = scaffold.note_yaml(document, page.slug, block.text[:QUOTE_LENGTH], ident=f"n-suggested-{block.id}")
+    lines = note.splitlines(keepends=True)
+    start = lines.index("    targets:\n") + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("      "))
+    return "".join(lines[start:end])
+
+
+def skeleton(document: Document, page: Page, block: Block) -> str:
+    """The file a contributor starts from (what the page's script assembles)."""
+    return TEMPLATE.replace("{block}", block.id).replace("{targets}", targets(document, page, block))
+
+
+def url(new_file_root: str, document: Document, page: Page, block: Block) -> str:
+    """The whole link, as the page's script makes it (`new_file_root` is e.g.
+    https://github.com/owner/repo/new/main/)."""
+    return new_file_root + "?" + urlencode({"filename": filename(block), "value": skeleton(document, page, block)},
+                                           quote_via=quote)
+
+
+def link(new_file_root: str, document: Document, page: Page, block: Block) -> str:
+    """The paragraph's link (next to its permalink)."""
+    href = new_file_root + "?" + urlencode({"filename": filename(block)}, quote_via=quote)
+    return (f'<a class="edition-suggest" href="{html.escape(href)}" data-search-exclude '
+            f'data-targets="{quote(targets(document, page, block))}" rel="nofollow noopener" '
+            f'title="为这一段建议注释（在 GitHub 上）" aria-label="为 {block.id} 段建议注释">'
+            '<svg aria-hidden="true" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" '
+            'd="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 '
+            '0l-1.83 1.83 3.75 3.75z"/></svg></a>')
+
+
+def page_data(new_file_root: str) -> str:
+    """The page's skeleton, once (ASCII JSON, safe inside <script>)."""
+    data = json.dumps({"root": new_file_root, "template": TEMPLATE}, ensure_ascii=True, sort_keys=True)
+    safe = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="edition-suggest">{safe}</script>'
