@@ -44,7 +44,8 @@ class _Pages(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def pages_url(built_site: Build) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(built_site.site)))
+    handler = functools.partial(_Pages, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
     server.shutdown()
