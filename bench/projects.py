@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ("full", "plain", "material-search")
@@ -41,7 +42,8 @@ def make(where: Path, scale: int, variant: str) -> Path:
     cache = ROOT / ".cache"
     if cache.is_dir():  # the pinyin cache, as a repeated build has it
         shutil.copytree(cache, where / ".cache", ignore=shutil.ignore_patterns("timelinejs-*"))
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    # MkDocs' own loader: it resolves !ENV (the offline switch) as a build would.
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     copies = _copies(where / "docs", scale)
     if variant == "plain":
         # The same pages and theme, Material's search, nothing of ours.

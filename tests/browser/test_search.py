@@ -90,7 +90,8 @@ def test_the_query_set_is_what_the_issue_asks_for() -> None:
 def test_recall_at_one(page: Page, site_url: str, edition: str, script: str) -> None:
     queries = QUERIES if script == "as written" else [q.other_script() for q in QUERIES]
     found, misses = recall(page, site_url, edition, queries)
-    print(f"recall@1 {edition} {script}: {found:.1%} of {len(queries)}", *misses, sep="\n  ")
+    print(f"quality: search recall@1, {edition} edition, queries {script}: {found:.1%} of {len(queries)}",
+          *misses, sep="\n  ")
     assert found >= RECALL, misses
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import opencc
 import pytest
 
-from edition.core import variants
+from edition.core import ingest, project, variants
 
 from ..conftest import ROOT, Build, mkdocs_build
 
@@ -97,6 +97,7 @@ def test_every_page_exists_in_both_editions_with_its_language(built_site: Build)
 def test_every_internal_link_and_fragment_resolves_in_every_edition(built_site: Build) -> None:
     site = built_site.site
     checked = 0
+    reached: set[tuple[str, str]] = set()
     for path in sorted(site.rglob("*.html")):
         page = parse(path)
         base = "http://site/" + path.relative_to(site).as_posix()
@@ -110,8 +111,22 @@ def test_every_internal_link_and_fragment_resolves_in_every_edition(built_site: 
             assert file.exists(), f"{path.relative_to(site)}: broken link {href}"
             if target.fragment and file.suffix == ".html":
                 assert target.fragment in parse(file).ids, f"{path.relative_to(site)}: missing #{target.fragment}"
+                reached.add((file.relative_to(site).as_posix(), target.fragment))
             checked += 1
     assert checked > 1000
+    # Every paragraph, note, term and event anchor is linked to (and so checked), in every edition.
+    loaded = project.load(ingest.Paths(ROOT))
+    anchors = {(f"text/{p.slug}/index.html", b.id) for p, b in loaded.edition.document.blocks()}
+    anchors |= {(f"text/{a.page.slug}/index.html", a.annotation.id) for a in loaded.anchors
+                if a.annotation.kind == "note"}
+    anchors |= {("glossary/index.html", e.term.id) for e in loaded.glossary.entries}
+    anchors |= {("timeline/index.html", e.id) for e in loaded.timeline.events}
+    assert len(anchors) == 176 + 47 + 93 + 57
+    for edition in ("", "zh-Hant/"):
+        missing = {(edition + f, ident) for f, ident in anchors} - reached
+        assert not missing, sorted(missing)[:10]
+    print(f"quality: links: {checked} internal links and fragments checked in both editions, none broken; "
+          f"all {len(anchors)} paragraph, note, term and event anchors are linked in each edition")
 
 
 def test_the_traditional_edition_has_no_simplified_text_and_taiwanese_quotes(built_site: Build) -> None:

@@ -71,12 +71,10 @@ def url(new_file_root: str, document: Document, page: Page, block: Block) -> str
 def link(new_file_root: str, document: Document, page: Page, block: Block) -> str:
     """The paragraph's link (next to its permalink)."""
     href = new_file_root + "?" + urlencode({"filename": filename(block)}, quote_via=quote)
+    # The pencil is drawn by the stylesheet: one icon for the page, not one per paragraph.
     return (f'<a class="edition-suggest" href="{html.escape(href)}" data-search-exclude '
             f'data-targets="{quote(targets(document, page, block))}" rel="nofollow noopener" '
-            f'title="为这一段建议注释（在 GitHub 上）" aria-label="为 {block.id} 段建议注释">'
-            '<svg aria-hidden="true" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" '
-            'd="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 '
-            '0l-1.83 1.83 3.75 3.75z"/></svg></a>')
+            f'title="为这一段建议注释" aria-label="为 {block.id} 段建议注释"></a>')
 
 
 def page_data(new_file_root: str) -> str:

@@ -71,7 +71,10 @@ def event_html(event: Event, glossary: Glossary, block_url: Callable[[Page, Bloc
     parts = [
         f'<li id="{a.id}" class="edition-event" data-category="{a.category}">',
         f'<p class="edition-event-head">{_time(event)}'
-        f'<span class="edition-event-category">{CATEGORY_NAMES[a.category]}</span></p>',
+        f'<span class="edition-event-category">{CATEGORY_NAMES[a.category]}</span>'
+        # The event's permalink, as a paragraph has (data-search-exclude: not part of its text).
+        f'<a class="edition-permalink" href="#{a.id}" data-search-exclude title="本条链接 {a.id}" '
+        f'aria-label="本条链接 {a.id}">¶</a></p>',
         f'<p class="edition-event-title"><strong>{html.escape(a.title)}</strong></p>',
         bodies.render(a.body) if a.body else "",
     ]
