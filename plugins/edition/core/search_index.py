@@ -130,6 +130,18 @@ def docs(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]]
     return out
 
 
+def indexes(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]], glossary: Glossary,
+            timeline: Timeline, others: Sequence[OtherPage], urls: Urls,
+            editions: Sequence[tuple[str, Converter]]) -> list[tuple[str, str]]:
+    """Every edition's index file: (the edition's path, the file's text). The first edition is
+    the source; all share one fold table."""
+    built = [(path, converter, docs(document_pages, notes, glossary, timeline, others, urls, converter))
+             for path, converter in editions]
+    table = fold_table([d.title + d.text for d in built[0][2]],
+                       [[d.title + d.text for d in documents] for _, _, documents in built[1:]])
+    return [(path, index_json(documents, table, converter.variant.code)) for path, converter, documents in built]
+
+
 def _blocks(blocks: list[Block], converter: Converter) -> list[str]:
     """Block texts as the edition's pages print them: converted with the overrides (those scoped to
     a paragraph too) and the edition's quotation marks, each block a passage of its own."""

@@ -144,17 +144,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                                  self._titles.get(self.timeline_file.src_uri, ""))
         editions = [("", variants.Converter(variants.SOURCE))] + [(v.path, self.converters[v.code])
                                                                   for v in self.variants]
-        built = [(path, converter, search_index.docs(self.edition.document.pages, self.project.notes_on,
-                                                     self.project.glossary, self.project.timeline,
-                                                     self._others, urls, converter))
-                 for path, converter in editions]
-        table = search_index.fold_table([d.title + d.text for d in built[0][2]],
-                                        [[d.title + d.text for d in docs] for _, _, docs in built[1:]])
         offline = material_search.offline(config)
-        for path, converter, docs in built:
+        for path, data in search_index.indexes(self.edition.document.pages, self.project.notes_on,
+                                               self.project.glossary, self.project.timeline, self._others, urls,
+                                               editions):
             target = root / path / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = search_index.index_json(docs, table, converter.variant.code)
             target.write_text(data, encoding="utf-8")
             if offline:  # what Material's offline plugin loads from file:// (it wrote Material's index)
                 target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
