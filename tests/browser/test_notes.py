@@ -44,7 +44,7 @@ def test_notes_are_readable_without_javascript(browser: Browser, site_url: str) 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + URL)
-    notes = page.locator("aside.edition-notes li.edition-note")
+    notes = page.locator("section.edition-notes li.edition-note")
     assert notes.count() >= 5
     note = page.locator("li#n-kezhou-qiujian")
     expect(note).to_be_visible()

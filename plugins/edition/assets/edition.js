@@ -45,7 +45,9 @@
     box.hidden = true;
     box.addEventListener("mouseenter", cancelHide);
     box.addEventListener("mouseleave", scheduleHide);
-    document.body.appendChild(box);
+    // Accessibility: inside the page's main landmark (axe-core: region), not after it; the box is
+    // placed as before (<main> is not positioned: the containing block is still <body>).
+    (document.querySelector("main") || document.body).appendChild(box);
   }
 
   function show(link) {
@@ -187,14 +189,44 @@
 })();
 
 /* Edition switcher. Each edition's link leads to the same page in the other edition (made at
-   build time); this carries the paragraph over too, so 繁體中文 on …/building-cars/#p-3-12 lands
-   on …/zh-Hant/text/building-cars/#p-3-12. Without JavaScript the reader lands on the page. */
+   build time); this carries the reader's place over too: the paragraph the URL names (繁體中文 on
+   …/building-cars/#p-3-12 lands on …/zh-Hant/text/building-cars/#p-3-12), else, as Material
+   rewrites the fragment to the section heading while the reader scrolls, the first paragraph that
+   begins on screen. Without JavaScript the reader lands on the page. */
 (function () {
   "use strict";
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  function onScreen(element) {
+    var box = element.getBoundingClientRect();
+    return box.bottom > headerBottom() && box.top < window.innerHeight;
+  }
+
+  function place() {
+    // A paragraph's own link (Material's tracking rewrites the fragment to headings only).
+    if (/^#p-\d+-\d+$/.test(window.location.hash)) return window.location.hash;
+    var named = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (named && onScreen(named)) return window.location.hash;
+    if (!window.scrollY) return "";  // the top of the page
+    // The first paragraph that begins on screen (one cut by the header was read already).
+    var top = headerBottom();
+    var blocks = document.querySelectorAll(".md-content [id^='p-']");
+    for (var i = 0; i < blocks.length; i++) {
+      var box = blocks[i].getBoundingClientRect();
+      if (box.top >= top - 4 && box.top < window.innerHeight) return "#" + blocks[i].id;
+    }
+    return window.location.hash;
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
-    if (!link || !window.location.hash) return;
-    link.setAttribute("href", link.getAttribute("href").split("#")[0] + window.location.hash);
+    if (!link) return;
+    var fragment = place();
+    if (fragment) link.setAttribute("href", link.getAttribute("href").split("#")[0] + fragment);
   }, true);
 })();
 
@@ -320,4 +352,23 @@
     if (link) link.setAttribute("href", link.getAttribute("data-href"));
     line.hidden = false;
   });
+})();
+
+/* Accessibility: Material's dialogs have no name (axe-core: aria-dialog-name). The search panel
+   takes its box's name; a footnote tooltip (a dialog, made when first shown) takes the name of the
+   note marker that opens it (aria-controls), e.g. "注释 7：刻舟求剑". */
+(function () {
+  "use strict";
+  function name() {
+    var dialogs = document.querySelectorAll('[role="dialog"]:not([aria-label]):not([aria-labelledby])');
+    Array.prototype.forEach.call(dialogs, function (dialog) {
+      var by = dialog.classList.contains("md-search") ? dialog.querySelector(".md-search__input")
+        : dialog.id && document.querySelector('[aria-controls="' + dialog.id + '"]');
+      var label = by && by.getAttribute("aria-label");
+      if (label) dialog.setAttribute("aria-label", label);
+    });
+  }
+  name();
+  new MutationObserver(name).observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                     attributeFilter: ["aria-controls"]});
 })();

@@ -96,7 +96,11 @@ def note_html(note: PageNote) -> str:
 
 
 def section_html(notes: list[PageNote]) -> str:
-    """The notes of one section, placed where the section ends."""
+    """The notes of one section, placed where the section ends. Accessibility: a <section>, the
+    element the doc-endnotes role is allowed on (not <aside>), named after its section's heading,
+    as a page has several and landmarks of one role are told apart by their names."""
     items = "".join(note_html(n) for n in notes)
-    return (f'<aside class="edition-notes" role="doc-endnotes" aria-label="本节注释">'
-            f'<p class="edition-notes-title">注释</p><ol>{items}</ol></aside>')
+    page = notes[0].anchors[0].page
+    heading = next(b.text for b in page.blocks if b.id == notes[0].section)
+    return (f'<section class="edition-notes" role="doc-endnotes" aria-label="本节注释：{html.escape(heading)}">'
+            f'<p class="edition-notes-title">注释</p><ol>{items}</ol></section>')
