@@ -8,6 +8,8 @@ keeps every anchor. A quote lies within one paragraph, list item or heading.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .annotations import Annotation, Target
@@ -67,25 +69,54 @@ def anchor(annotation: Annotation, target: Target, document: Document) -> Anchor
 
 def _closest(page: Page, target: Target) -> str:
     wanted = target.quote
+    if target.prefix or target.suffix:
+        bare = _occurrences(page, Target(target.page, target.quote))
+        if bare:
+            return (f"the quote is on the page ({bare[0][0].id}) but not with this prefix/suffix; "
+                    "copy them exactly, or leave them out")
     best = (0.0, "", "")
     for block in _blocks(page):
-        for at in range(max(1, len(block.text) - len(wanted) + 1)):
-            window = block.text[at:at + len(wanted)]
+        for window, bound in _windows(block.text, wanted):
+            # The bound is cheap, the ratio is not (quadratic in the quote's length, for every window
+            # of the page: a third of a second for one long quote, half a minute for a hundred). Windows
+            # that cannot win, or cannot reach the 0.5 a hint needs, are skipped: the same passage wins.
+            if bound < 0.5 or bound <= best[0]:
+                continue
             # Ties (a window shifted by one scores the same) go to the window with more characters
             # in the same places.
             ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio() + sum(
                 a == b for a, b in zip(wanted, window, strict=False)) / (100 * len(wanted))
             if ratio > best[0]:
                 best = (ratio, window, block.id)
-    if target.prefix or target.suffix:
-        bare = _occurrences(page, Target(target.page, target.quote))
-        if bare:
-            return (f"the quote is on the page ({bare[0][0].id}) but not with this prefix/suffix; "
-                    "copy them exactly, or leave them out")
     if best[0] >= 0.5:
         return (f"the closest passage is {quote(best[1])} in {best[2]}; copy the quote exactly from "
                 f"docs/text/{page.slug}.md")
     return f"copy the quote exactly from docs/text/{page.slug}.md (one paragraph, Simplified characters)"
+
+
+def _windows(text: str, wanted: str) -> Iterator[tuple[str, float]]:
+    """Each window of `text` as long as `wanted` (the whole text if shorter), with an upper bound
+    of the score `_closest` gives it: SequenceMatcher.quick_ratio (the characters the two have in
+    common, counted with repeats), kept up to date as the window slides, plus the most the
+    tie-break can add."""
+    size = len(wanted)
+    need = Counter(wanted)
+    have: Counter[str] = Counter()
+    common = 0
+    for at in range(max(1, len(text) - size + 1)):
+        if at == 0:
+            for char in text[:size]:
+                common += have[char] < need[char]
+                have[char] += 1
+        else:
+            gone, new = text[at - 1], text[at + size - 1]
+            common -= have[gone] <= need[gone]
+            have[gone] -= 1
+            common += have[new] < need[new]
+            have[new] += 1
+        window = text[at:at + size]
+        total = size + len(window)
+        yield window, 2.0 * common / total + min(size, len(window)) / (100 * size)
 
 
 def _disambiguate(found: list[tuple[Block, int]], target: Target) -> str:

@@ -100,6 +100,21 @@ class Glossary:
                 for c in TERM_CATEGORIES if any(e.term.category == c for e in self.entries)]
 
 
+#: Longest spelling (term or alias) looked for in the text. The segmenter learns a word by storing
+#: each of its prefixes (jieba's prefix dictionary): a term of 50,000 characters would take gigabytes,
+#: where a real term is a few words.
+MAX_SPELLING = 40
+
+
+def too_long(term: Annotation) -> list[Problem]:
+    """A problem for each of the term's spellings (term, aliases) longer than MAX_SPELLING characters."""
+    spellings = [("term", "term", term.term), *(("alias", "aliases", a) for a in term.aliases)]
+    return [Problem(term.file, term.line_of(field), f"term {quote(term.id)}: {what} {quote(spelling)} is "
+                    f"{len(spelling)} characters long",
+                    f"keep terms and aliases under {MAX_SPELLING} characters; explain in the definition or the body")
+            for what, field, spelling in spellings if len(spelling) > MAX_SPELLING]
+
+
 def surfaces(terms: list[Annotation]) -> tuple[dict[str, str], list[Problem]]:
     """Every spelling (term and aliases) mapped to its term's id; a spelling of two terms is an error."""
     out: dict[str, str] = {}
@@ -218,7 +233,11 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
           boundary_cache: segmentation.BoundaryCache | None = None) -> Checked:
     """Find every term in the text; order the entries. The caches (pinyin, word boundaries) may be
     kept by the caller between builds."""
-    spellings, errors = surfaces(terms)
+    errors = [p for t in terms for p in too_long(t)]
+    # A term with an over-long spelling is left out before the segmenter learns it (see MAX_SPELLING).
+    terms = [t for t in terms if not too_long(t)]
+    spellings, found_errors = surfaces(terms)
+    errors += found_errors
     segmenter.learn(spellings)
     known = segmenter.cache_for(boundary_cache) if boundary_cache is not None else None
     by_id = {t.id: t for t in terms}

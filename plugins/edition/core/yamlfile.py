@@ -42,25 +42,42 @@ def load(path: Path, display: str) -> Any:
         ) from None
     try:
         node = _compose(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError as fast_error:
         # libyaml (ten times faster) words its errors differently from build to build: report
         # the pure-Python parser's error, whose wording and line the messages are tested on.
+        # (yaml.YAMLError, not only MarkedYAMLError: a control character raises ReaderError.)
         try:
             node = _compose(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            line = mark.line + 1 if mark else 1
+            raise EditionError(_syntax_problem(err, display)) from None
+        except yaml.reader.ReaderError as err:
+            line = text.count("\n", 0, err.position) + 1
             raise EditionError(
                 Problem(
                     display,
                     line,
-                    f"YAML syntax error: {err.problem or err.context}",
-                    "check the indentation and quoting on this line or the one above it",
+                    f"the file contains the control character U+{err.character:04X}, which YAML does not allow",
+                    "delete it: it is invisible in most editors (tabs and line breaks are fine)",
                 )
             ) from None
+        except RecursionError:
+            # The pure-Python parser recurses for each level of nesting, libyaml does not: it stops
+            # at 1000 levels with an error of its own, whose line is where the nesting gets there.
+            mark = getattr(fast_error, "problem_mark", None) or getattr(fast_error, "context_mark", None)
+            raise EditionError(_too_deep(display, mark.line + 1 if mark else 1)) from None
     if node is None:
         return None
-    return _convert(node, display)
+    return _Converter(display).convert(node)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    return Problem(
+        display,
+        mark.line + 1 if mark else 1,
+        f"YAML syntax error: {err.problem or err.context}",
+        "check the indentation and quoting on this line or the one above it",
+    )
 
 
 def _compose(text: str, loader_class: Any) -> yaml.Node | None:
@@ -72,39 +89,161 @@ def _compose(text: str, loader_class: Any) -> yaml.Node | None:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, display: str) -> Any:
-    if isinstance(node, yaml.MappingNode):
+#: Deepest nesting of lists and mappings read. The files need five levels (notes, a note, its
+#: targets, a target, its fields); converting recurses once per level, and libyaml alone reads
+#: 1000 levels.
+MAX_DEPTH = 50
+#: Most values that aliases may repeat in one file. `*name` repeats the list or mapping anchored
+#: as `&name` with every value in it, and aliases of aliases multiply: nine levels of nine aliases
+#: are 9**9 values from a few hundred bytes (a "billion laughs"), ten thousand aliases of a list of
+#: ten thousand are 10**8 from 100 kB. Repeating a list of sources in every note stays far below.
+MAX_REPEATED = 10_000
+#: Longest integer read, in decimal digits.
+MAX_DIGITS = 100
+_MERGE = "tag:yaml.org,2002:merge"
+_TAG_PREFIX = "tag:yaml.org,2002:"
+#: The only tags a list or a mapping may have: !!omap, !!set, !x … are refused.
+_COLLECTION_TAGS = (_TAG_PREFIX + "seq", _TAG_PREFIX + "map")
+_TAG_HINT = "remove the tag; text that begins with '!' is written in double quotes"
+#: What a single value of each tag read must be, for messages about one that is not.
+_TAG_NAMES = {"timestamp": "a calendar date", "int": "an integer", "float": "a number",
+              "bool": "true or false", "null": "null", "binary": "base64 data"}
+_SCALAR_TAGS = (*_TAG_NAMES, "str")
+
+
+def _too_deep(display: str, line: int) -> Problem:
+    return Problem(display, line, f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                   "annotation files need a few levels only: close every '[' and '{', and check the indentation")
+
+
+def _short(tag: str) -> str:
+    """A tag as written: !!int for tag:yaml.org,2002:int."""
+    return "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
+
+
+class _Converter:
+    """Composed YAML nodes to plain values, LocatedMap and LocatedList, for one file.
+
+    Refuses what would not end or not fit in memory, each with the line where it starts: nesting
+    deeper than MAX_DEPTH, an anchored value that contains an alias to itself, and aliases that
+    repeat more than MAX_REPEATED values (they are refused, never expanded).
+    """
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.done: set[int] = set()  # ids of the lists and mappings converted so far
+        self.open: set[int] = set()  # ids of the lists and mappings being converted (ancestors)
+        self.repeated = 0
+
+    def problem(self, node: yaml.Node, message: str, hint: str) -> EditionError:
+        return EditionError(Problem(self.display, node.start_mark.line + 1, message, hint))
+
+    def convert(self, node: yaml.Node, depth: int = 0, repeat: yaml.Node | None = None) -> Any:
+        """`repeat` is the anchored value being repeated by an alias, when this node is inside one."""
+        if isinstance(node, yaml.ScalarNode):
+            if repeat is not None:
+                self.count(repeat)
+            return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            raise EditionError(_too_deep(self.display, node.start_mark.line + 1))
+        if node.tag not in _COLLECTION_TAGS:
+            raise self.problem(node, f"YAML tag {quote(_short(node.tag))} is not supported", _TAG_HINT)
+        if id(node) in self.open:
+            raise self.problem(node, "the value anchored here (&name) contains an alias (*name) to itself",
+                               "an alias cannot repeat the value it is in: write the values out")
+        if id(node) in self.done and repeat is None:
+            repeat = node
+        if repeat is not None:
+            self.count(repeat)
+        self.done.add(id(node))
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, depth, repeat)
+            assert isinstance(node, yaml.SequenceNode)  # the third and last kind of node
+            return self.sequence(node, depth, repeat)
+        finally:
+            self.open.discard(id(node))
+
+    def count(self, repeat: yaml.Node) -> None:
+        """One more value repeated by an alias (of `repeat`, or of a value in it)."""
+        self.repeated += 1
+        if self.repeated > MAX_REPEATED:
+            raise self.problem(repeat, f"aliases (*name) repeat more than {MAX_REPEATED} values in all, such as "
+                               "the one anchored here (&name)",
+                               "aliases of aliases multiply: write the values out, or repeat fewer")
+
+    def mapping(self, node: yaml.MappingNode, depth: int, repeat: yaml.Node | None) -> LocatedMap:
         result = LocatedMap()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, display)
             line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                # PyYAML merges '<<' keys only when it constructs whole documents, which we do not.
+                raise self.problem(key_node, "merge keys ('<<: *name') are not supported",
+                                   "write the fields out in each record")
+            key = self.convert(key_node, depth + 1, repeat)
             if not isinstance(key, str):
                 raise EditionError(
-                    Problem(display, line, f"keys must be text, got {quote(key)}", "write the key as a name")
+                    Problem(self.display, line, f"keys must be text, got {quote(key)}", "write the key as a name")
                 )
             if key in result:
                 raise EditionError(
                     Problem(
-                        display,
+                        self.display,
                         line,
                         f"duplicate key {quote(key)} (first on line {result.key_lines[key]})",
                         "keep one of the two",
                     )
                 )
-            result[key] = _convert(value_node, display)
+            result[key] = self.convert(value_node, depth + 1, repeat)
             result.key_lines[key] = line
         return result
-    if isinstance(node, yaml.SequenceNode):
+
+    def sequence(self, node: yaml.SequenceNode, depth: int, repeat: yaml.Node | None) -> LocatedList:
         items = LocatedList()
         items.line = node.start_mark.line + 1
         items.item_lines = []
         for item in node.value:
-            items.append(_convert(item, display))
+            items.append(self.convert(item, depth + 1, repeat))
             items.item_lines.append(item.start_mark.line + 1)
         return items
-    return yaml.constructor.SafeConstructor().construct_object(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag.removeprefix(_TAG_PREFIX)
+        if tag in ("value", "merge"):
+            # YAML 1.1 resolves a plain = and << to tags that PyYAML cannot construct (<< only means
+            # something as a key, see mapping): as a value, each is the text it reads.
+            return node.value
+        # Only tags of single values: PyYAML would make an empty, line-less list or mapping of
+        # `!!seq x` or `!!map x`, and fail on an unknown tag such as !x or !!python/object.
+        if not node.tag.startswith(_TAG_PREFIX) or tag not in _SCALAR_TAGS:
+            raise self.problem(node, f"YAML tag {quote(_short(node.tag))} is not supported", _TAG_HINT)
+        try:
+            value = self.constructor.construct_object(node)
+        # PyYAML's constructors raise whatever their conversion raises on a value that does not
+        # fit its tag: ValueError (!!int x, 2021-02-30, an integer of over 4300 digits), KeyError
+        # (!!bool x), IndexError (!!int "").
+        except Exception:
+            if tag == "timestamp":
+                raise self.problem(node, f"{quote(node.value)} is not {_TAG_NAMES[tag]}",
+                                   'write dates as text in double quotes, like "2021-08-16", with a real month '
+                                   "and day") from None
+            if tag == "int" and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+                raise self.too_many_digits(node) from None
+            raise self.problem(node, f"{quote(node.value)} cannot be read as {_TAG_NAMES[tag]}",
+                               "write text in double quotes; remove the tag if there is one (!!int …)") from None
+        # 0xfff… reads as an integer of any size, which Python then refuses to print (in a message,
+        # say) beyond 4300 digits.
+        if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
+            raise self.too_many_digits(node)
+        return value
+
+    def too_many_digits(self, node: yaml.ScalarNode) -> EditionError:
+        return self.problem(node, f"{quote(node.value)} is a number of more than {MAX_DIGITS} digits",
+                            "no count or line comes near it: write text in double quotes")
 
 
 @dataclass(frozen=True)
@@ -225,11 +364,16 @@ def read_list(value: Any, key: str, file: str, line: int) -> tuple[LocatedList, 
     if not isinstance(value, LocatedMap) or key not in value:
         return _empty(), [Problem(file, line, f"the file must have a top-level {quote(key)} list",
                                   f"start the file with '{key}:' followed by '- ' items")]
+    # Any other top-level key is a mistake the file's JSON Schema refuses too ('$schema' aside, which
+    # editors read): a second list under a misspelt key would otherwise be dropped without a word.
+    problems = [Problem(file, value.key_lines[other], f"unknown top-level key {quote(other)}",
+                        f"the file has one top-level key, '{key}': put every entry in its list")
+                for other in value if other not in (key, "$schema")]
     items = value[key]
     if not isinstance(items, LocatedList):
-        return _empty(), [Problem(file, value.key_lines[key], f"{quote(key)} must be a list",
-                                  "write each entry on a line starting with '- '")]
-    return items, []
+        return _empty(), [*problems, Problem(file, value.key_lines[key], f"{quote(key)} must be a list",
+                                             "write each entry on a line starting with '- '")]
+    return items, problems
 
 
 def _empty() -> LocatedList:
