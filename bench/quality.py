@@ -39,7 +39,8 @@ BENCHES = {"Build speed": ["bench/build_speed.py", "--runs", "3"], "Search speed
 def gate(tests: list[str]) -> tuple[bool, list[str]]:
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider", *tests],
                             cwd=ROOT, capture_output=True, text=True)
-    lines = [line.removeprefix("quality: ") for line in result.stdout.splitlines() if line.startswith("quality: ")]
+    # pytest -q -s prints a test's output after its progress dot, so a line may begin with one.
+    lines = [line.split("quality: ", 1)[1] for line in result.stdout.splitlines() if "quality: " in line]
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr.strip()[-200:]
     return result.returncode == 0, [*lines, f"pytest: {summary}"]
 
