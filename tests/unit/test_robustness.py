@@ -6,7 +6,6 @@ Then the regressions these tests found, word for word, and the CLI on a few of t
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import re
 import shutil
@@ -527,14 +526,10 @@ def full_scan(page: Page, wanted: str) -> str:
             continue
         for at in range(max(1, len(block.text) - len(wanted) + 1)):
             window = block.text[at:at + len(wanted)]
-            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio() + sum(
-                a == b for a, b in zip(wanted, window, strict=False)) / (100 * len(wanted))
+            ratio = anchoring.score(wanted, window)
             if ratio > best[0]:
                 best = (ratio, window, block.id)
-    if best[0] >= 0.5:
-        return (f"the closest passage is {quote(best[1])} in {best[2]}; copy the quote exactly from "
-                f"docs/text/{page.slug}.md")
-    return f"copy the quote exactly from docs/text/{page.slug}.md (one paragraph, Simplified characters)"
+    return anchoring.closest_hint(page, best)
 
 
 @settings(ROBUST, max_examples=30)

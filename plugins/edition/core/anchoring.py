@@ -82,12 +82,21 @@ def _closest(page: Page, target: Target) -> str:
             # that cannot win, or cannot reach the 0.5 a hint needs, are skipped: the same passage wins.
             if bound < 0.5 or bound <= best[0]:
                 continue
-            # Ties (a window shifted by one scores the same) go to the window with more characters
-            # in the same places.
-            ratio = difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio() + sum(
-                a == b for a, b in zip(wanted, window, strict=False)) / (100 * len(wanted))
+            ratio = score(wanted, window)
             if ratio > best[0]:
                 best = (ratio, window, block.id)
+    return closest_hint(page, best)
+
+
+def score(wanted: str, window: str) -> float:
+    """How close a passage is to a quote. Ties (a window shifted by one scores the same) go to the
+    window with more characters in the same places."""
+    return difflib.SequenceMatcher(None, wanted, window, autojunk=False).ratio() + sum(
+        a == b for a, b in zip(wanted, window, strict=False)) / (100 * len(wanted))
+
+
+def closest_hint(page: Page, best: tuple[float, str, str]) -> str:
+    """The hint for a quote not found: the best (score, passage, block id), if close enough."""
     if best[0] >= 0.5:
         return (f"the closest passage is {quote(best[1])} in {best[2]}; copy the quote exactly from "
                 f"docs/text/{page.slug}.md")
