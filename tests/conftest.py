@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def copy_project(copy: Path, build: bool = False, ignore: tuple[str, ...] = ()) -> Path:
+    """A copy of the project at `copy`: what loading needs (source, annotations, the text pages),
+    or with `build` what a site build needs (all of docs/, mkdocs.yml). `ignore`: file patterns."""
+    for part in ("source", "annotations", "docs" if build else "docs/text"):
+        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns(*ignore))
+    if build:
+        shutil.copy(ROOT / "mkdocs.yml", copy)
+    return copy
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ import functools
 import gzip
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -18,7 +17,7 @@ import pytest
 
 from edition.core import ingest, project, variants
 
-from ..conftest import ROOT, Build, mkdocs_build
+from ..conftest import ROOT, Build, copy_project, mkdocs_build
 
 SITE_URL = "https://xiaomi-model-edition.github.io/edition/"
 
@@ -180,9 +179,7 @@ def test_the_conversion_report_lists_ambiguous_characters(built_site: Build) -> 
 
 @pytest.fixture(scope="module")
 def hong_kong(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    copy = tmp_path_factory.mktemp("hk") / "project"
-    for part in ("source", "annotations", "docs"):
-        shutil.copytree(ROOT / part, copy / part)
+    copy = copy_project(tmp_path_factory.mktemp("hk") / "project", build=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     entry = ("        - {code: zh-Hant-HK, opencc: s2hk, path: zh-Hant-HK/, name: 繁體中文（香港）, quotes: 「」『』, "
              "theme_language: zh-Hant}\n")
@@ -211,9 +208,7 @@ def test_overrides_apply_in_the_built_pages(built_site: Build) -> None:
 
 
 def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
-    for part in ("source", "annotations", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_project(tmp_path, build=True)
     path = tmp_path / "annotations" / "conversion.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("count: 5", "count: 6"), encoding="utf-8")
     build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
@@ -225,9 +220,7 @@ def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
 
 
 def test_an_annotation_variant_replaces_the_conversion(tmp_path: Path) -> None:
-    for part in ("source", "annotations", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    copy_project(tmp_path, build=True)
     notes = tmp_path / "annotations" / "notes" / "building-cars.yml"
     text = notes.read_text(encoding="utf-8")
     # The note on 刻舟求剑 gets a Traditional body of its own, and the term 爆品 a definition.

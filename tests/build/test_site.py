@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from edition.core import ingest
 
-from ..conftest import ROOT, Build, mkdocs_build
+from ..conftest import ROOT, Build, copy_project, mkdocs_build
 
 TEXT_PAGES = ["opening", "scale-diseconomies", "three-iron-rules", "building-cars", "going-premium",
               "methodology-tested"]
@@ -91,11 +90,7 @@ def test_builds_are_deterministic(built_site: Build, project: Path, tmp_path: Pa
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    for part in ("source", "annotations", "docs"):
-        shutil.copytree(ROOT / part, copy / part)
-    shutil.copy(ROOT / "mkdocs.yml", copy)
-    return copy
+    return copy_project(tmp_path / "project", build=True)
 
 
 def test_bad_emendation_stops_the_build_with_a_clear_message(project: Path) -> None:

@@ -10,16 +10,12 @@ import pytest
 from edition.core import ingest, project
 from edition.core.errors import EditionError
 
-from ..conftest import ROOT
+from ..conftest import copy_project
 
 
 def bare(where: Path) -> Path:
     """The source, structure, emendations and pages, without notes, glossary or timeline."""
-    copy = where / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part,
-                        ignore=shutil.ignore_patterns("notes", "glossary.yml", "timeline.yml"))
-    return copy
+    return copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml"))
 
 
 def load_with(base: Path, tmp_path: Path, text: str, name: str) -> project.Project:

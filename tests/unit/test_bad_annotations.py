@@ -10,17 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, copy_project
 
 CORPUS = sorted((ROOT / "tests" / "fixtures" / "bad-annotations").glob("*.yml"))
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("bad") / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part)
-    return copy
+    return copy_project(tmp_path_factory.mktemp("bad") / "project")
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])

@@ -11,7 +11,7 @@ from edition.core import emendations, ingest, markdown_pages
 from edition.core.errors import EditionError
 from edition.core.text import NO_LINE_START, is_punctuation_only, without_whitespace
 
-from ..conftest import ROOT
+from ..conftest import ROOT, copy_project
 
 PATHS = ingest.Paths(ROOT)
 SEED = ROOT.parent / "shared" / "seed" / "000_46aef551d3bc96fd.txt"
@@ -171,7 +171,4 @@ def test_ids_are_ascii_unique_and_numbered_per_page(edition: ingest.Edition) -> 
 
 
 def _copy_project(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part)
-    return copy
+    return copy_project(tmp_path / "project")

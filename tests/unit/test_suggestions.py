@@ -3,7 +3,6 @@ checker once a body (and, for the strict check, a source) is written."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,7 +11,7 @@ import yaml
 
 from edition.core import ingest, project, suggestions
 
-from ..conftest import ROOT
+from ..conftest import ROOT, copy_project
 
 ROOT_URL = "https://github.com/owner/repo/new/main/"
 DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
@@ -52,9 +51,7 @@ def test_an_ambiguous_beginning_gets_a_prefix_or_suffix(monkeypatch: pytest.Monk
 
 
 def test_every_paragraphs_file_passes_the_checker_once_filled_in(tmp_path: Path) -> None:
-    copy = tmp_path / "project"
-    for part in ("source", "annotations", "docs/text"):
-        shutil.copytree(ROOT / part, copy / part)
+    copy = copy_project(tmp_path / "project")
     blocks = [(page, b) for page, b in DOCUMENT.blocks() if b.kind != "heading"]
     for page, block in blocks:
         text = suggestions.skeleton(DOCUMENT, page, block)
