@@ -234,8 +234,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _edit(self, page: Page, config: MkDocsConfig, path: str) -> None:
         """Point a generated page's edit button at the file it is generated from."""
-        if config.repo_url and self.config.edit_root:
-            page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", self.config.edit_root), path)
+        root = _repository(config, self.config.edit_root)
+        if root:
+            page.edit_url = urljoin(root, path)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._titles[page.file.src_uri] = page.title or ""
@@ -247,10 +248,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 self._others.append(search_index.OtherPage(page.url, page.title or "", html))
             return html
         text_page = self.edition.document.by_slug[slug]
-        new_file = (urljoin(config.repo_url.rstrip("/") + "/", self.config.suggest_root)
-                    if config.repo_url and self.config.suggest_root else "")
         hrefs = page_html.Hrefs(*(get_relative_url(f.url, page.url)
-                                  for f in (self.apparatus_file, self.glossary_file, self.timeline_file)), new_file)
+                                  for f in (self.apparatus_file, self.glossary_file, self.timeline_file)),
+                                _repository(config, self.config.suggest_root))
         try:
             return page_html.decorate(html, text_page, self.project.placements_on(text_page),
                                       self.project.notes_on(text_page), hrefs, self.project.glossary,
@@ -278,3 +278,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _url(self, page: Page, slug: str) -> str:
         target = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")
         return get_relative_url(target.url, page.url) if target else ""
+
+
+def _repository(config: MkDocsConfig, relative: str) -> str:
+    """A URL in the repository (e.g. its edit or new-file root), or "" without repo_url or `relative`."""
+    if not (config.repo_url and relative):
+        return ""
+    return urljoin(config.repo_url.rstrip("/") + "/", relative)
