@@ -18,8 +18,11 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import yaml  # noqa: E402
 
-from edition.core import ingest, project, scaffold, schemas, variants  # noqa: E402
+from edition.core import project, schemas  # noqa: E402
+from edition.core.annotations import scaffold  # noqa: E402
+from edition.core.editions import variants  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
+from edition.core.text import ingest  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

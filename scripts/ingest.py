@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from edition.core import ingest  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
+from edition.core.text import ingest  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

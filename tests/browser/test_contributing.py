@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from edition.core import ingest, suggestions
+from edition.core.render import suggestions
+from edition.core.text import ingest
 
 from ..conftest import ROOT
 

@@ -15,7 +15,9 @@ from urllib.parse import urljoin, urlsplit
 import opencc
 import pytest
 
-from edition.core import ingest, project, variants
+from edition.core import project
+from edition.core.editions import variants
+from edition.core.text import ingest
 
 from ..conftest import ROOT, Build, copy_project, mkdocs_build
 

@@ -9,7 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from edition.core import ingest, project, search_index
+from edition.core import project
+from edition.core.search import index as search_index
+from edition.core.text import ingest
 from edition.mkdocs_plugin import material_search
 
 from ..conftest import ROOT, Build

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import ingest
+from edition.core.text import ingest
 
 from ..conftest import ROOT, Build, copy_project, mkdocs_build
 

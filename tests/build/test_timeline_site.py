@@ -6,7 +6,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from edition.core import ingest, project
+from edition.core import project
+from edition.core.text import ingest
 
 from ..conftest import ROOT, Build
 from .test_site import TEXT_PAGES, article, html

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import variants
+from edition.core.editions import variants
 
 from ..conftest import ROOT
 from .fixtures import cases, check

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import emendations
-from edition.core.reflow import Line, reflow
-from edition.core.text import without_whitespace
+from edition.core.text import emendations
+from edition.core.text.chars import without_whitespace
+from edition.core.text.reflow import Line, reflow
 
 from .fixtures import cases, check
 

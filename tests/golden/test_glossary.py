@@ -9,7 +9,8 @@ import jieba
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from edition.core import glossary, segmentation
+from edition.core.annotations import glossary
+from edition.core.text import segmentation
 
 from .fixtures import cases, check
 

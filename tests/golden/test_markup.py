@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import (
-    anchors,
+from edition.core import project
+from edition.core.render import (
     apparatus,
     bodies,
     event_refs,
     glossary_page,
     html_text,
-    ingest,
     notes,
     page_html,
-    project,
+    permalinks,
     timeline_page,
 )
+from edition.core.text import ingest
 
 from ..conftest import ROOT
 from .fixtures import cases, check
@@ -75,7 +75,7 @@ def render(given: str) -> str:
         return event_refs.page_list_html(PROJECT.timeline.on(page), page, "../../timeline/") + "\n"
     if given.startswith("body "):
         return bodies.render(given.removeprefix("body ")) + "\n"
-    return anchors.add_permalinks(given)
+    return permalinks.add_permalinks(given)
 
 
 @pytest.mark.parametrize(("line", "title"), cases(FIXTURE), ids=[t for _, t in cases(FIXTURE)])

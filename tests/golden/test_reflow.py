@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.core.reflow import Line, reflow
+from edition.core.text.reflow import Line, reflow
 
 from .fixtures import cases, check
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import ingest, project
+from edition.core import project
 from edition.core.errors import EditionError
+from edition.core.text import ingest
 
 from ..conftest import copy_project
 

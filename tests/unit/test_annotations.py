@@ -12,7 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.core import page_html, project, schemas
+from edition.core import project, schemas
+from edition.core.render import page_html
 
 from ..conftest import ROOT
 from . import projects

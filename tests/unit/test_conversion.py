@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import ingest, variants
+from edition.core.editions import variants
 from edition.core.errors import EditionError
+from edition.core.text import ingest
 
 from ..conftest import ROOT
 from .projects import bare

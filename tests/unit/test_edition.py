@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import emendations, ingest, markdown_pages
 from edition.core.errors import EditionError
-from edition.core.text import NO_LINE_START, is_punctuation_only, without_whitespace
+from edition.core.text import emendations, ingest, markdown_pages
+from edition.core.text.chars import NO_LINE_START, is_punctuation_only, without_whitespace
 
 from ..conftest import ROOT, copy_project
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.core import fragments
+from edition.core.render import fragments
 
 
 def test_fragments_round_trip() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import emendations, structure
 from edition.core.errors import EditionError
+from edition.core.text import emendations, structure
 
 SOURCE = "流量背后有一个词叫“注意力”\n，极致爆品\n一\n定能够\n"
 

@@ -103,7 +103,7 @@ class _Server:
 def test_serve_watches_the_annotations(tmp_path: Path) -> None:
     plugin = EditionPlugin()
     plugin.load_config({})
-    from edition.core import ingest
+    from edition.core.text import ingest
     plugin.paths = ingest.Paths(ROOT)
     server = _Server()
     assert plugin.on_serve(server, config=None, builder=lambda: None) is server  # type: ignore[arg-type]

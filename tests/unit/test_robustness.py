@@ -26,10 +26,13 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from edition.core import anchoring, glossary, ingest, project, segmentation, variants, yamlfile
-from edition.core.annotations import Target
-from edition.core.document import Page
+from edition.core import project, yamlfile
+from edition.core.annotations import anchoring, glossary
+from edition.core.annotations.model import Target
+from edition.core.editions import variants
 from edition.core.errors import EditionError, quote
+from edition.core.text import ingest, segmentation
+from edition.core.text.document import Page
 
 from ..conftest import ROOT
 

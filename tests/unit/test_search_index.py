@@ -7,8 +7,11 @@ import json
 
 import pytest
 
-from edition.core import ingest, project, search_index, variants
-from edition.core.search_index import Doc, OtherPage
+from edition.core import project
+from edition.core.editions import variants
+from edition.core.search import index as search_index
+from edition.core.search.index import Doc, OtherPage
+from edition.core.text import ingest
 from edition.mkdocs_plugin import material_search
 
 from ..conftest import ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jieba
 
-from edition.core import segmentation
+from edition.core.text import segmentation
 
 TEXT = "体验指标：以净推荐值为代表的质量满意度和公开平台的好评率。"
 

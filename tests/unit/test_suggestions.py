@@ -9,7 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from edition.core import ingest, project, suggestions
+from edition.core import project
+from edition.core.render import suggestions
+from edition.core.text import ingest
 
 from ..conftest import ROOT, copy_project
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.core import project, timeline
-from edition.core.annotations import Annotation
+from edition.core import project
+from edition.core.annotations import timeline
+from edition.core.annotations.model import Annotation
 
 from . import projects
 from .projects import load_with

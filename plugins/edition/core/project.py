@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import anchoring, apparatus, glossary, ingest, timeline
-from .anchoring import Anchor
-from .annotations import Loaded
-from .annotations import load as load_annotations
-from .apparatus import Placement
-from .document import Page
+from .annotations import anchoring, glossary, timeline
+from .annotations.anchoring import Anchor
+from .annotations.glossary import Glossary
+from .annotations.model import Loaded
+from .annotations.model import load as load_annotations
+from .annotations.timeline import Timeline
 from .errors import EditionError, Problem
-from .glossary import Glossary
-from .notes import PageNote, page_notes
-from .segmentation import BoundaryCache
-from .timeline import Timeline
+from .render import apparatus
+from .render.apparatus import Placement
+from .render.notes import PageNote, page_notes
+from .text import ingest
+from .text.document import Page
+from .text.segmentation import BoundaryCache
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import emendations, structure, variants
-from .annotations import file_schema, schema
+from .annotations.model import file_schema, schema
+from .editions import variants
+from .text import emendations, structure
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:

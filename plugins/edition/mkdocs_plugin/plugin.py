@@ -19,22 +19,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import (
-    apparatus,
-    fragments,
-    glossary,
-    glossary_page,
-    ingest,
-    page_html,
-    project,
-    search_index,
-    timeline,
-    timeline_page,
-    variant_site,
-    variants,
-    webannotation,
-)
+from ..core import project
+from ..core.annotations import glossary, timeline
+from ..core.editions import variant_site, variants
 from ..core.errors import EditionError
+from ..core.exports import webannotation
+from ..core.render import apparatus, fragments, glossary_page, page_html, timeline_page
+from ..core.search import index as search_index
+from ..core.text import ingest
 from . import material_search, theme_strings
 from .config import EditionConfig
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .text import without_whitespace
+from .chars import without_whitespace
 
 BlockKind = Literal["heading", "paragraph", "item"]
 

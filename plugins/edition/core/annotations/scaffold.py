@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from ..errors import EditionError, Problem
+from ..text.document import Document
 from .anchoring import anchor
-from .annotations import Annotation, Target
-from .document import Document
-from .errors import EditionError, Problem
+from .model import Annotation, Target
 
 
 def note_yaml(document: Document, page: str, quote: str, ident: str = "", category: str = "background") -> str:

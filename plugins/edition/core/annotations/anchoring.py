@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .annotations import Annotation, Target
-from .document import Block, Document, Page
-from .errors import Problem, quote
+from ..errors import Problem, quote
+from ..text.document import Block, Document, Page
+from .model import Annotation, Target
 
 
 @dataclass(frozen=True)

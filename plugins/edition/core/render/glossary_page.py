@@ -13,9 +13,9 @@ import html
 import re
 from collections.abc import Callable
 
-from . import bodies
-from .document import Block, Page
-from .glossary import CATEGORY_NAMES, Entry, Glossary
+from ..annotations.glossary import CATEGORY_NAMES, Entry, Glossary
+from ..render import bodies
+from ..text.document import Block, Page
 from .notes import sources_html
 
 #: Entries used in more paragraphs than this show their backlinks folded (<details>).

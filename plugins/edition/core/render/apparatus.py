@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .document import Block, Page
-from .emendations import KINDS, Emendation, edition_spans
-from .ingest import Edition
-from .text import without_whitespace
+from ..text.chars import without_whitespace
+from ..text.document import Block, Page
+from ..text.emendations import KINDS, Emendation, edition_spans
+from ..text.ingest import Edition
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
-from .errors import EditionError, Problem, quote
-from .text import without_whitespace
+from .. import yamlfile
+from ..errors import EditionError, Problem, quote
+from .chars import without_whitespace
 
 #: Kinds of emendation, with the collation term the apparatus prints for each.
 KINDS: dict[str, str] = {

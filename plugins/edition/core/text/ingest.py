@@ -9,11 +9,11 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import emendations as emendations_mod
-from . import markdown_pages, structure
+from ..errors import EditionError, Problem, quote
+from ..text import emendations as emendations_mod
+from ..text import markdown_pages, structure
 from .document import Block, Document, Page
 from .emendations import Emendation
-from .errors import EditionError, Problem, quote
 from .reflow import Line, reflow
 from .structure import Heading, PageSpec
 

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bodies, html_text
-from .annotations import Annotation
+from ..annotations.model import Annotation
+from ..render import bodies, html_text
 from .variants import Converter, Variant
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

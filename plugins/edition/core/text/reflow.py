@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import FRAGMENT_STARTS, NO_LINE_START, ends_sentence, is_punctuation_only, width
+from .chars import FRAGMENT_STARTS, NO_LINE_START, ends_sentence, is_punctuation_only, width
 
 FULL_FIRST = 27.0  # a full first line: 28 em, less what half-width digits and letters take
 FULL_LINE = 29.0  # a full line: 30 em, likewise

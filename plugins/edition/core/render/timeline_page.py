@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from . import bodies
-from .document import Block, Page
-from .glossary import Glossary
+from ..annotations.glossary import Glossary
+from ..annotations.timeline import CATEGORY_NAMES, Event, Timeline
+from ..render import bodies
+from ..text.document import Block, Page
 from .glossary_page import paragraph_label
 from .notes import sources_html
-from .timeline import CATEGORY_NAMES, Event, Timeline
 
 
 def year_id(year: int) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import anchors, apparatus, event_refs, html_text, notes, suggestions, term_links
+from ..annotations.glossary import Glossary, Occurrence
+from ..annotations.timeline import Event
+from ..render import apparatus, event_refs, html_text, notes, permalinks, suggestions, term_links
+from ..text.document import Document, Page
 from .apparatus import Placement
-from .document import Document, Page
-from .glossary import Glossary, Occurrence
 from .notes import PageNote
-from .timeline import Event
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,10 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
     if glossary and on_page:
         markup += "\n" + term_links.preview_data(glossary, on_page)
     if not (document and hrefs.new_file):
-        return anchors.add_permalinks(markup)
+        return permalinks.add_permalinks(markup)
     blocks = {b.id: b for b in page.blocks}
     markup += "\n" + suggestions.page_data(hrefs.new_file)
-    return anchors.add_permalinks(markup, lambda ident: suggestions.link(hrefs.new_file, document, page,
+    return permalinks.add_permalinks(markup, lambda ident: suggestions.link(hrefs.new_file, document, page,
                                                                         blocks[ident]) if ident in blocks else "")
 
 

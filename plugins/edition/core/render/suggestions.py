@@ -14,9 +14,9 @@ import html
 import json
 from urllib.parse import quote, urlencode
 
-from . import scaffold
-from .annotations import NOTE_CATEGORIES
-from .document import Block, Document, Page
+from ..annotations import scaffold
+from ..annotations.model import NOTE_CATEGORIES
+from ..text.document import Block, Document, Page
 
 #: How much of a paragraph's beginning the skeleton quotes (the scaffold adds a prefix or a
 #: suffix when that is not unique on the page).

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
-from .errors import EditionError, Problem, quote
-from .yamlfile import Field, LocatedMap
+from .. import yamlfile
+from ..errors import EditionError, Problem, quote
+from ..yamlfile import Field, LocatedMap
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"

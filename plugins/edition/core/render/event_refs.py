@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from .document import Page
-from .timeline import Event
+from ..annotations.timeline import Event
+from ..text.document import Page
 
 
 def label(event: Event) -> str:

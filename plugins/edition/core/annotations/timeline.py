@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import bodies
+from ..errors import Problem, quote
+from ..render import bodies
+from ..text.document import Page
 from .anchoring import Anchor
-from .annotations import Annotation
-from .document import Page
-from .errors import Problem, quote
+from .model import Annotation
 
 FIRST_YEAR, LAST_YEAR = 2010, 2022
 

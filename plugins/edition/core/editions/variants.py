@@ -30,10 +30,10 @@ from pathlib import Path
 
 import opencc
 
-from . import yamlfile
-from .document import Document
-from .errors import EditionError, Problem, quote
-from .yamlfile import Field
+from .. import yamlfile
+from ..errors import EditionError, Problem, quote
+from ..text.document import Document
+from ..yamlfile import Field
 
 LANGUAGE = r"zh-Han[st](-[A-Z]{2})?"
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import bodies
-from .anchoring import Anchor
-from .annotations import Annotation, Source
-from .document import Page
+from ..annotations.anchoring import Anchor
+from ..annotations.model import Annotation, Source
+from ..render import bodies
+from ..text.document import Page
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .anchoring import Anchor
-from .annotations import Annotation, Source
-from .apparatus import Placement
-from .project import Project
+from ..annotations.anchoring import Anchor
+from ..annotations.model import Annotation, Source
+from ..project import Project
+from ..render.apparatus import Placement
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MOTIVATION = {"note": "commenting", "term": "identifying", "event": "describing"}

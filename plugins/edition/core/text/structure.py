@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlfile
-from .errors import EditionError, Problem, quote
+from .. import yamlfile
+from ..errors import EditionError, Problem, quote
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import html
 import json
 
-from . import html_text
-from .glossary import CATEGORY_NAMES, Glossary, Occurrence
+from ..annotations.glossary import CATEGORY_NAMES, Glossary, Occurrence
+from ..render import html_text
 
 PREVIEW_DATA_ID = "edition-terms"
 

@@ -25,13 +25,13 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Literal
 
-from . import bodies
-from .annotations import Annotation
-from .document import Block, Page
-from .glossary import Glossary
-from .notes import PageNote
-from .timeline import Timeline
-from .variants import Converter, _candidates, _opencc
+from ..annotations.glossary import Glossary
+from ..annotations.model import Annotation
+from ..annotations.timeline import Timeline
+from ..editions.variants import Converter, _candidates, _opencc
+from ..render import bodies
+from ..render.notes import PageNote
+from ..text.document import Block, Page
 
 #: Bumped when the format changes; the worker refuses an index of another version.
 VERSION = 1

@@ -24,10 +24,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import segmentation
-from .annotations import TERM_CATEGORIES, Annotation
-from .document import Block, Document, Page
-from .errors import Problem, quote
+from ..errors import Problem, quote
+from ..text import segmentation
+from ..text.document import Block, Document, Page
+from .model import TERM_CATEGORIES, Annotation
 
 #: Category headings of the glossary page, in the order of TERM_CATEGORIES.
 CATEGORY_NAMES = {
