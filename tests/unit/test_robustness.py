@@ -1,6 +1,6 @@
 """Malformed and hostile annotation files, generated (hypothesis): the checker ends in success or in
 an EditionError whose every problem names a file of the project, a line in it and a one-line
-message — never another exception — within two seconds and, for alias bombs, a few megabytes.
+message — never another exception — and, for alias bombs, within a few megabytes (time: bench/checker.py).
 Then the regressions these tests found, word for word, and the CLI on a few of them."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,11 +36,12 @@ from edition.core.text.document import Page
 from ..conftest import ROOT
 
 #: Every generated test: reproducible in CI (derandomized, no example database written into the
-#: checkout), two seconds at most per example (a hang or an expansion fails here, not at CI's timeout).
+#: checkout). No deadline: CI runs on a loaded machine, and time is measured in bench/checker.py,
+#: against a plain check in the same run, not asserted here.
 ROBUST = settings(
     derandomize=True,
     database=None,
-    deadline=2000,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                            HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
@@ -144,7 +144,7 @@ def checker(base: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ch
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(glossary, "build", functools.partial(glossary.build, segmenter=own))
         good = Checker(root)
-        # jieba's dictionary and pypinyin's data are loaded here, outside the deadlines.
+        # jieba's dictionary and pypinyin's data are loaded here, once.
         assert good.check("glossary.yml", dump({"terms": [TERM]}).encode()) is None
         yield good
 
@@ -440,9 +440,7 @@ def test_hostile_files_give_clear_errors(checker: Checker, case: tuple[str, byte
 
 @pytest.mark.parametrize(("name", "text", "expected"), list(REGRESSIONS.values()), ids=list(REGRESSIONS))
 def test_regression_messages(checker: Checker, name: str, text: str, expected: str) -> None:
-    started = time.perf_counter()
     err = checker.check(name, text.encode("utf-8"))
-    assert time.perf_counter() - started < 2
     assert err is not None
     assert str(err.problems[0]) == expected
 
