@@ -17,6 +17,10 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 hash="$(sha256sum pyproject.toml | cut -c1-16)"
 stamp="$VENV/.installed-$hash${extras:+-$extras}"
+# Without extras, an install of this pyproject.toml with any extras will do.
+if [ -z "$extras" ] && compgen -G "$VENV/.installed-$hash*" >/dev/null; then
+  stamp="$(compgen -G "$VENV/.installed-$hash*" | head -n 1)"
+fi
 if [ ! -f "$stamp" ]; then
   echo "==> installing the project${extras:+ with [$extras]} into $VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"

@@ -11,7 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from edition.core import project
+from edition.core.text import ingest
+
 ROOT = Path(__file__).resolve().parent.parent
+#: This edition's settings and paths, as its mkdocs.yml declares them.
+INPUTS = project.inputs(ROOT / "mkdocs.yml")
+SETTINGS = INPUTS.settings
+PATHS = INPUTS.paths
+NOTE_CATEGORIES = SETTINGS.categories.keys("note")
+
+
+def paths_of(root: Path) -> ingest.Paths:
+    """The paths of the project at `root` (a copy of this one), as its mkdocs.yml declares them."""
+    return project.inputs(root / "mkdocs.yml").paths
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,12 +38,11 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def copy_project(copy: Path, build: bool = False, ignore: tuple[str, ...] = ()) -> Path:
-    """A copy of the project at `copy`: what loading needs (source, annotations, the text pages),
-    or with `build` what a site build needs (all of docs/, mkdocs.yml). `ignore`: file patterns."""
+    """A copy of the project at `copy`: what loading needs (mkdocs.yml, source, annotations, the
+    text pages), or with `build` what a site build needs (all of docs/). `ignore`: file patterns."""
     for part in ("source", "annotations", "docs" if build else "docs/text"):
         shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns(*ignore))
-    if build:
-        shutil.copy(ROOT / "mkdocs.yml", copy)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
     return copy
 
 

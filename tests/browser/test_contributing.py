@@ -10,11 +10,11 @@ from playwright.sync_api import Page, expect
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import ROOT
+from ..conftest import NOTE_CATEGORIES, PATHS
 
 pytestmark = pytest.mark.browser
 
-DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
+DOCUMENT = ingest.load(PATHS).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 NEW_FILE = "https://github.com/xiaomi-model-edition/edition/new/main/"
@@ -33,7 +33,7 @@ def test_the_pencil_opens_a_prefilled_note_on_the_paragraph(page: Page, site_url
     query = parse_qs(href.query, strict_parsing=True)
     assert query["filename"] == ["annotations/notes/suggested-p-3-12.yml"]
     # The same Simplified skeleton in both editions (annotations quote the Simplified text).
-    assert query["value"] == [suggestions.skeleton(DOCUMENT, PAGE, BLOCK)]
+    assert query["value"] == [suggestions.skeleton(DOCUMENT, PAGE, BLOCK, NOTE_CATEGORIES)]
 
 
 def test_every_paragraph_has_one(page: Page, site_url: str) -> None:

@@ -7,12 +7,11 @@ import re
 from urllib.parse import urlsplit
 
 from edition.core import project
-from edition.core.text import ingest
 
 from ..conftest import ROOT, Build
 from .test_site import TEXT_PAGES, article, html
 
-PROJECT = project.load(ingest.Paths(ROOT))
+PROJECT = project.load_at(ROOT / "mkdocs.yml")
 
 
 def timeline_page(build: Build) -> str:

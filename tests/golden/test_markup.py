@@ -19,13 +19,12 @@ from edition.core.render import (
     permalinks,
     timeline_page,
 )
-from edition.core.text import ingest
 
 from ..conftest import ROOT
 from .fixtures import cases, check
 
 FIXTURE = Path(__file__).with_name("markup.txt")
-PROJECT = project.load(ingest.Paths(ROOT))
+PROJECT = project.load_at(ROOT / "mkdocs.yml")
 EDITION = PROJECT.edition
 
 
@@ -68,8 +67,8 @@ def render(given: str) -> str:
     if given.startswith("event "):
         event = PROJECT.timeline.by_id[given.split()[1]]
         return (event_refs.marker(event, 0, "../../timeline/") + "\n"
-                + timeline_page.event_html(event, PROJECT.glossary, lambda p, b: f"../text/{p.slug}/#{b.id}",
-                                           "../glossary/") + "\n")
+                + timeline_page.event_html(event, PROJECT.timeline, PROJECT.glossary,
+                                           lambda p, b: f"../text/{p.slug}/#{b.id}", "../glossary/") + "\n")
     if given.startswith("events on "):
         page = EDITION.document.by_slug[given.split()[2]]
         return event_refs.page_list_html(PROJECT.timeline.on(page), page, "../../timeline/") + "\n"

@@ -15,7 +15,7 @@ import yaml
 from edition.core import project, schemas
 from edition.core.render import page_html
 
-from ..conftest import ROOT
+from ..conftest import ROOT, SETTINGS
 from . import projects
 
 NOTE = """notes:
@@ -132,7 +132,7 @@ def test_overlapping_and_nested_quotes_anchor(base: Path, tmp_path: Path) -> Non
 
 
 def test_schemas_are_up_to_date() -> None:
-    for name, content in schemas.all_schemas().items():
+    for name, content in schemas.all_schemas(SETTINGS).items():
         path = ROOT / "annotations" / "schema" / name
         assert json.loads(path.read_text(encoding="utf-8")) == content, \
             f"{name} is stale: run python scripts/annotations.py schema"

@@ -11,9 +11,8 @@ from edition.core.errors import EditionError
 from edition.core.text import emendations, ingest, markdown_pages
 from edition.core.text.chars import NO_LINE_START, is_punctuation_only, without_whitespace
 
-from ..conftest import ROOT, copy_project
+from ..conftest import PATHS, ROOT, copy_project, paths_of
 
-PATHS = ingest.Paths(ROOT)
 SEED = ROOT.parent / "shared" / "seed" / "000_46aef551d3bc96fd.txt"
 
 
@@ -75,7 +74,7 @@ def test_ingest_is_deterministic_and_idempotent(tmp_path: Path, edition: ingest.
     again = ingest.load(PATHS)
     assert ingest.render(again) == ingest.render(edition)
     copy = _copy_project(tmp_path)
-    paths = ingest.Paths(copy)
+    paths = paths_of(copy)
     assert ingest.write(paths, ingest.load(paths)) == []
     shutil.rmtree(copy / "docs" / "text")
     assert len(ingest.write(paths, ingest.load(paths))) == 6
@@ -87,7 +86,7 @@ def test_a_changed_input_makes_the_pages_stale(tmp_path: Path) -> None:
     path = copy / "annotations" / "structure.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("id: why-premium", "id: premium-meaning"),
                     encoding="utf-8")
-    paths = ingest.Paths(copy)
+    paths = paths_of(copy)
     edition = ingest.load(paths)
     assert ingest.stale(paths, edition) == ["going-premium.md"]
     assert [str(p) for p in ingest.stale_problems(paths, edition)] == [
@@ -102,7 +101,7 @@ def test_a_wrong_kind_is_caught(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(
         "    kind: join\n    line: 244", "    kind: reorder\n    line: 244"), encoding="utf-8")
     with pytest.raises(EditionError, match=r"e-009.*kind 'reorder' does not fit"):
-        ingest.load(ingest.Paths(copy))
+        ingest.load(paths_of(copy))
 
 
 def test_heading_not_found(tmp_path: Path) -> None:
@@ -111,7 +110,7 @@ def test_heading_not_found(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("title: 高端化的意义", "title: 高端化之意义"),
                     encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(ingest.Paths(copy))
+        ingest.load(paths_of(copy))
     assert str(caught.value) == (
         "annotations/structure.yml:36: heading '高端化之意义' not found in the text after source line 420\n"
         "  hint: the closest line is 430: '高端化的意义'; copy the title exactly as the source prints it "
@@ -125,7 +124,7 @@ def test_artifact_without_emendation_is_an_error(tmp_path: Path) -> None:
     start = text.index("  - id: e-009")
     path.write_text(text[:start] + text[text.index("  - id: e-010"):], encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(ingest.Paths(copy))
+        ingest.load(paths_of(copy))
     assert str(caught.value) == (
         "source/xiaomi-model-2010-2022.txt:245: extraction artifact left in the text: line starts with "
         "punctuation: '。'\n  hint: record an emendation for it in annotations/emendations.yml")

@@ -16,7 +16,7 @@ import yaml
 from edition.core.errors import Problem
 from edition.mkdocs_plugin.plugin import EditionPlugin
 
-from ..conftest import ROOT
+from ..conftest import PATHS, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
@@ -103,8 +103,7 @@ class _Server:
 def test_serve_watches_the_annotations(tmp_path: Path) -> None:
     plugin = EditionPlugin()
     plugin.load_config({})
-    from edition.core.text import ingest
-    plugin.paths = ingest.Paths(ROOT)
+    plugin.paths = PATHS
     server = _Server()
     assert plugin.on_serve(server, config=None, builder=lambda: None) is server  # type: ignore[arg-type]
     assert server.watched == [str(ROOT / "annotations")]

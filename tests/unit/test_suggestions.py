@@ -13,10 +13,10 @@ from edition.core import project
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import ROOT, copy_project
+from ..conftest import NOTE_CATEGORIES, PATHS, copy_project
 
 ROOT_URL = "https://github.com/owner/repo/new/main/"
-DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
+DOCUMENT = ingest.load(PATHS).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 
@@ -29,15 +29,15 @@ def filled(text: str, sources: bool) -> str:
 
 
 def test_the_link_is_well_formed() -> None:
-    link = urlsplit(suggestions.url(ROOT_URL, DOCUMENT, PAGE, BLOCK))
+    link = urlsplit(suggestions.url(ROOT_URL, DOCUMENT, PAGE, BLOCK, NOTE_CATEGORIES))
     assert (link.scheme, link.netloc, link.path) == ("https", "github.com", "/owner/repo/new/main/")
     query = parse_qs(link.query, strict_parsing=True)
     assert query["filename"] == ["annotations/notes/suggested-p-3-12.yml"]
-    assert query["value"] == [suggestions.skeleton(DOCUMENT, PAGE, BLOCK)]
+    assert query["value"] == [suggestions.skeleton(DOCUMENT, PAGE, BLOCK, NOTE_CATEGORIES)]
 
 
 def test_the_skeleton_targets_the_paragraph() -> None:
-    data = yaml.safe_load(suggestions.skeleton(DOCUMENT, PAGE, BLOCK))
+    data = yaml.safe_load(suggestions.skeleton(DOCUMENT, PAGE, BLOCK, NOTE_CATEGORIES))
     assert data == {"notes": [{"id": "n-suggested-p-3-12", "category": "background",
                                "targets": [{"page": "building-cars", "quote": "这个结论，指向了一个关键"}],
                                "body": "", "sources": []}]}
@@ -48,7 +48,7 @@ def test_an_ambiguous_beginning_gets_a_prefix_or_suffix(monkeypatch: pytest.Monk
     monkeypatch.setattr(suggestions, "QUOTE_LENGTH", 6)
     page = DOCUMENT.by_slug["three-iron-rules"]
     block = next(b for b in page.blocks if b.id == "p-2-22")
-    target = yaml.safe_load(suggestions.skeleton(DOCUMENT, page, block))["notes"][0]["targets"][0]
+    target = yaml.safe_load(suggestions.skeleton(DOCUMENT, page, block, NOTE_CATEGORIES))["notes"][0]["targets"][0]
     assert target["quote"] == "正是这些考问" and (target.get("prefix") or target.get("suffix"))
 
 
@@ -56,9 +56,9 @@ def test_every_paragraphs_file_passes_the_checker_once_filled_in(tmp_path: Path)
     copy = copy_project(tmp_path / "project")
     blocks = [(page, b) for page, b in DOCUMENT.blocks() if b.kind != "heading"]
     for page, block in blocks:
-        text = suggestions.skeleton(DOCUMENT, page, block)
+        text = suggestions.skeleton(DOCUMENT, page, block, NOTE_CATEGORIES)
         (copy / suggestions.filename(block)).write_text(filled(text, sources=block.id != "p-3-12"), encoding="utf-8")
-    loaded = project.load(ingest.Paths(copy))  # raises on any error
+    loaded = project.load_at(copy / "mkdocs.yml")  # raises on any error
     suggested = [a for a in loaded.annotations.annotations if a.id.startswith("n-suggested-")]
     assert len(suggested) == len(blocks) == 159
     anchored = {a.annotation.id: a.block.id for a in loaded.anchors if a.annotation.id.startswith("n-suggested-")}

@@ -53,12 +53,12 @@ def _date(value: str) -> str:
                  "28 days\n  hint: write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day", id="day"),
     pytest.param(_date("2009-12-31"),
                  "annotations/timeline.yml:4: event 'ev-car': date '2009-12-31' is outside the timeline's years "
-                 "2010–2022\n  hint: the timeline covers 2010–2022; tell of earlier or later things in the body of "
-                 "an event inside it", id="before"),
+                 "2010–2022\n  hint: the timeline covers 2010–2022 (timeline_years in mkdocs.yml); tell of earlier "
+                 "or later things in the body of an event inside it", id="before"),
     pytest.param(_date("2021-12/2023"),
                  "annotations/timeline.yml:4: event 'ev-car': date '2021-12/2023' is outside the timeline's years "
-                 "2010–2022\n  hint: the timeline covers 2010–2022; tell of earlier or later things in the body of "
-                 "an event inside it", id="range-after"),
+                 "2010–2022\n  hint: the timeline covers 2010–2022 (timeline_years in mkdocs.yml); tell of earlier "
+                 "or later things in the body of an event inside it", id="range-after"),
     pytest.param(_date("2021-03-30/2021-01-15"),
                  "annotations/timeline.yml:4: event 'ev-car': date '2021-03-30/2021-01-15' ends before it starts\n"
                  "  hint: write the earlier date first: start/end", id="backwards"),

@@ -381,3 +381,22 @@ def _empty() -> LocatedList:
     items.line = 1
     items.item_lines = []
     return items
+
+
+def located(value: Any, line: int = 1) -> Any:
+    """Plain data (from a program, not a file) as read_record expects it: every mapping a
+    LocatedMap and every list a LocatedList, all on `line`."""
+    if isinstance(value, dict):
+        out = LocatedMap()
+        out.line, out.key_lines = line, {}
+        for key, item in value.items():
+            out[key] = located(item, line)
+            out.key_lines[key] = line
+        return out
+    if isinstance(value, list | tuple):
+        items = LocatedList()
+        items.line = line
+        items.extend(located(item, line) for item in value)
+        items.item_lines = [line] * len(items)
+        return items
+    return value

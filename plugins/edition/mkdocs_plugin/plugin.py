@@ -43,8 +43,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).relative_to(root).as_posix()
-        self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
-                                  f"{docs}/{self.config.pages}", self.config.annotations)
+        try:  # the settings with their lines, read as every command reads them (core/config_file.py)
+            self.settings = project.inputs(Path(config.config_file_path)).settings
+        except EditionError as err:
+            raise PluginError(str(err)) from None
+        self.paths = project.paths(root, self.settings, docs)
         self.project = self._load(root)
         self.edition = self.project.edition
         stale = ingest.stale_problems(self.paths, self.edition)
@@ -53,7 +56,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._editions(config, root)
         for warning in self.project.warnings:
             log.warning(str(warning))
-        problem = material_search.version_problem() if self.config.search else None
+        problem = material_search.version_problem() if self.settings.search else None
         if problem:
             log.warning(problem)
         config.extra_css.append(CSS)
@@ -65,13 +68,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _load(self, root: Path) -> project.Project:
         """Load and check the project, with the glossary's pinyin and word boundaries kept between
         builds (pypinyin's data and jieba's dictionary load slower than the site builds)."""
-        folder = root / self.config.cache
+        folder = root / self.settings.cache
         kept = {name: folder / f"{name}-{metadata.version(package)}.json"
                 for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
         caches = {name: self._read_cache(path) for name, path in kept.items()}
         before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
         try:
-            loaded = project.load(self.paths, caches["pinyin"], caches["segmentation"])
+            loaded = project.load(self.paths, caches["pinyin"], caches["segmentation"], self.settings)
         except EditionError as err:
             raise PluginError(str(err)) from None
         for name, path in kept.items():
@@ -92,9 +95,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _editions(self, config: MkDocsConfig, root: Path) -> None:
         """The further editions: their converters (overrides checked now) and the switcher."""
-        self.variants = variants.from_config(dict(e) for e in self.config.editions)
+        self.variants = variants.from_specs(self.settings.editions)
         try:
-            overrides = variants.load_overrides(root, self.config.conversion)
+            overrides = variants.load_overrides(root, self.settings.conversion)
         except EditionError as err:
             raise PluginError(str(err)) from None
         self.converters = {v.code: variants.Converter(v, overrides) for v in self.variants}
@@ -106,9 +109,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.variants:
             # Material renders the switcher and the head alternates from extra.alternate; the
             # links are made page by page after the build (variant_site.alternates).
-            config.extra["alternate"] = [{"name": self.config.source_name, "link": "./", "lang": variants.SOURCE.code},
-                                         *({"name": v.name, "link": f"./{v.path}", "lang": v.code}
-                                           for v in self.variants)]
+            source = {"name": self.settings.source_name, "link": "./", "lang": variants.SOURCE.code}
+            config.extra["alternate"] = [source, *({"name": v.name, "link": f"./{v.path}", "lang": v.code}
+                                                   for v in self.variants)]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Forking to convert pages is safe in a one-off build, not under `mkdocs serve` (threads).
@@ -118,7 +121,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         root = Path(config.site_dir)
         if self.variants:
-            source = dataclasses.replace(variants.SOURCE, name=self.config.source_name)
+            source = dataclasses.replace(variants.SOURCE, name=self.settings.source_name)
             replacements = {v.code: variant_site.variant_fields(list(self.project.annotations.annotations),
                                                                 self.converters[v.code]) for v in self.variants}
             site = variant_site.Site(root, source, tuple(self.variants), config.site_url or "", replacements)
@@ -126,7 +129,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for v in self.variants:
                 report = variants.report(self.converters[v.code], self.edition.document)
                 (root / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
-        if self.config.search:
+        if self.settings.search:
             self._search_indexes(config, root)
 
     def _search_indexes(self, config: MkDocsConfig, root: Path) -> None:
@@ -147,10 +150,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self._point_worker(output, page.file.src_uri) if self.config.search else output
+        return self._point_worker(output, page.file.src_uri) if self.settings.search else output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        if self.config.search and "__config" in output_content:
+        if self.settings.search and "__config" in output_content:
             return self._point_worker(output_content, template_name)
         return output_content
 
@@ -170,28 +173,28 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         assets = resources.files("edition").joinpath("assets")
         files.append(File.generated(config, CSS, content=assets.joinpath("edition.css").read_text(encoding="utf-8")))
         files.append(File.generated(config, JS, content=assets.joinpath("edition.js").read_text(encoding="utf-8")))
-        if self.config.search:
+        if self.settings.search:
             files.append(File.generated(config, material_search.WORKER,
                                         content=assets.joinpath("search-worker.js").read_text(encoding="utf-8")))
-        base = urljoin(config.site_url or "", self.config.export)
+        base = urljoin(config.site_url or "", self.settings.export)
         export = webannotation.collection(self.project, base, lambda slug: self._absolute(config, slug),
                                           config.site_name)
-        files.append(File.generated(config, self.config.export,
+        files.append(File.generated(config, self.settings.export,
                                     content=json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True)))
-        self.apparatus_file = File.generated(config, self.config.apparatus, content="")
+        self.apparatus_file = File.generated(config, self.settings.apparatus, content="")
         files.append(self.apparatus_file)
-        self.glossary_file = File.generated(config, self.config.glossary, content="")
+        self.glossary_file = File.generated(config, self.settings.glossary, content="")
         files.append(self.glossary_file)
         terms = glossary.export(self.project.glossary, lambda ident: self._absolute_file(config, self.glossary_file) +
                                 f"#{ident}", lambda p, b: self._absolute(config, p.slug) + f"#{b.id}")
-        files.append(File.generated(config, self.config.glossary_export,
+        files.append(File.generated(config, self.settings.glossary_export,
                                     content=json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True)))
-        self.timeline_file = File.generated(config, self.config.timeline, content="")
+        self.timeline_file = File.generated(config, self.settings.timeline, content="")
         files.append(self.timeline_file)
         events = timeline.timelinejs(self.project.timeline, f"{config.site_name} · 年表", config.site_description or "",
                                      lambda ident: self._absolute_file(config, self.timeline_file) + f"#{ident}",
                                      lambda ident: self.project.glossary.by_id[ident].term.term)
-        files.append(File.generated(config, self.config.timeline_export,
+        files.append(File.generated(config, self.settings.timeline_export,
                                     content=json.dumps(events, ensure_ascii=False, indent=1, sort_keys=True)))
         self.fragments: dict[str, list[str]] = {}
         self._others: list[search_index.OtherPage] = []
@@ -199,12 +202,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.config.search:
+        if self.settings.search:
             material_search.exclude(page.meta)
         generated = self._generated(page, config)
         if generated is None:
             if self._slug(page):
-                self._edit(page, config, self.config.emendations)
+                self._edit(page, config, self.settings.emendations)
             return markdown
         # Our own HTML blocks skip Markdown rendering; on_page_content puts them back.
         markdown, self.fragments[page.file.src_uri] = fragments.lift(generated)
@@ -213,20 +216,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _generated(self, page: Page, config: MkDocsConfig) -> str | None:
         """The Markdown of a generated page (apparatus, glossary, timeline), or None."""
         if page.file is self.apparatus_file:
-            return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug))
+            return apparatus.page_markdown(self.edition, lambda p: self._url(page, p.slug),
+                                           self.settings.intro("apparatus"))
         if page.file is self.glossary_file:
-            self._edit(page, config, f"{self.config.annotations}/glossary.yml")
-            return glossary_page.page_markdown(self.project.glossary, lambda p, b: f"{self._url(page, p.slug)}#{b.id}")
+            self._edit(page, config, f"{self.settings.annotations}/glossary.yml")
+            return glossary_page.page_markdown(self.project.glossary, lambda p, b: f"{self._url(page, p.slug)}#{b.id}",
+                                               self.settings.intro("glossary"))
         if page.file is self.timeline_file:
-            self._edit(page, config, f"{self.config.annotations}/timeline.yml")
+            self._edit(page, config, f"{self.settings.annotations}/timeline.yml")
             return timeline_page.page_markdown(self.project.timeline, self.project.glossary,
                                                lambda p, b: f"{self._url(page, p.slug)}#{b.id}",
-                                               get_relative_url(self.glossary_file.url, page.url))
+                                               get_relative_url(self.glossary_file.url, page.url),
+                                               self.settings.intro("timeline"))
         return None
 
     def _edit(self, page: Page, config: MkDocsConfig, path: str) -> None:
         """Point a generated page's edit button at the file it is generated from."""
-        root = _repository(config, self.config.edit_root)
+        root = _repository(config, self.settings.edit_root)
         if root:
             page.edit_url = urljoin(root, path)
 
@@ -242,22 +248,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         text_page = self.edition.document.by_slug[slug]
         hrefs = page_html.Hrefs(*(get_relative_url(f.url, page.url)
                                   for f in (self.apparatus_file, self.glossary_file, self.timeline_file)),
-                                _repository(config, self.config.suggest_root))
+                                _repository(config, self.settings.suggest_root))
         try:
             return page_html.decorate(html, text_page, self.project.placements_on(text_page),
                                       self.project.notes_on(text_page), hrefs, self.project.glossary,
-                                      self.project.timeline.on(text_page), self.edition.document)
+                                      self.project.timeline.on(text_page), self.edition.document,
+                                      self.settings.categories.keys("note"))
         except ValueError as err:  # the page's HTML lacks a block the text has: a theme or Markdown change
             raise PluginError(f"{page.file.src_uri}: cannot decorate the page: {err}") from None
 
     def _slug(self, page: Page) -> str | None:
         path = PurePosixPath(page.file.src_uri)
-        if path.parent.as_posix() == self.config.pages and path.stem in self.edition.document.by_slug:
+        if path.parent.as_posix() == self.settings.pages and path.stem in self.edition.document.by_slug:
             return path.stem
         return None
 
     def _file(self, slug: str) -> File:
-        found = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")
+        found = self.files.get_file_from_path(f"{self.settings.pages}/{slug}.md")
         assert found is not None, slug  # ingest writes every page's file and checks it is there
         return found
 
@@ -268,7 +275,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return urljoin(config.site_url or "", file.url)
 
     def _url(self, page: Page, slug: str) -> str:
-        target = self.files.get_file_from_path(f"{self.config.pages}/{slug}.md")
+        target = self.files.get_file_from_path(f"{self.settings.pages}/{slug}.md")
         return get_relative_url(target.url, page.url) if target else ""
 
 

@@ -27,20 +27,7 @@ from typing import Any
 from ..errors import Problem, quote
 from ..text import segmentation
 from ..text.document import Block, Document, Page
-from .model import TERM_CATEGORIES, Annotation
-
-#: Category headings of the glossary page, in the order of TERM_CATEGORIES.
-CATEGORY_NAMES = {
-    "concept": "概念",
-    "company": "公司",
-    "product": "产品与服务",
-    "programme": "计划与活动",
-    "person": "人物",
-    "organisation": "机构",
-    "place": "地点",
-    "work": "作品",
-}
-assert tuple(CATEGORY_NAMES) == TERM_CATEGORIES
+from .model import Annotation
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -81,14 +68,20 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Every term, in glossary order, and every occurrence, in reading order."""
+    """Every term, in glossary order, and every occurrence, in reading order; the categories
+    (key, label) in the order the settings declare them."""
 
     entries: tuple[Entry, ...]
     occurrences: tuple[Occurrence, ...]
+    categories: tuple[tuple[str, str], ...] = ()
     by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.term.id: e for e in self.entries})
+
+    def label(self, category: str) -> str:
+        """A category's label (its key when the settings give none)."""
+        return dict(self.categories).get(category, category)
 
     def on(self, page: Page) -> list[Occurrence]:
         """The occurrences on one page, in reading order."""
@@ -97,7 +90,7 @@ class Glossary:
     def by_category(self) -> list[tuple[str, list[Entry]]]:
         """(category, entries) for each category that has entries, in declared order."""
         return [(c, [e for e in self.entries if e.term.category == c])
-                for c in TERM_CATEGORIES if any(e.term.category == c for e in self.entries)]
+                for c, _ in self.categories if any(e.term.category == c for e in self.entries)]
 
 
 #: Longest spelling (term or alias) looked for in the text. The segmenter learns a word by storing
@@ -229,10 +222,11 @@ class Checked:
 
 
 def build(terms: list[Annotation], document: Document, segmenter: segmentation.Segmenter = segmentation.SHARED,
-          pinyin_cache: PinyinCache | None = None,
-          boundary_cache: segmentation.BoundaryCache | None = None) -> Checked:
-    """Find every term in the text; order the entries. The caches (pinyin, word boundaries) may be
-    kept by the caller between builds."""
+          pinyin_cache: PinyinCache | None = None, boundary_cache: segmentation.BoundaryCache | None = None,
+          categories: tuple[tuple[str, str], ...] = ()) -> Checked:
+    """Find every term in the text; order the entries (by `categories`, the (key, label) pairs of
+    the settings, then by pinyin). The caches (pinyin, word boundaries) may be kept by the caller
+    between builds."""
     errors = [p for t in terms for p in too_long(t)]
     # A term with an over-long spelling is left out before the segmenter learns it (see MAX_SPELLING).
     terms = [t for t in terms if not too_long(t)]
@@ -253,7 +247,8 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
         for start, end, spelling in rejected:
             inside.setdefault(spellings[spelling], []).append(block.text[start:end])
     entries = []
-    for t in sorted(terms, key=lambda t: (TERM_CATEGORIES.index(t.category), _sort_key(t, pinyin_cache))):
+    order = {key: i for i, (key, _) in enumerate(categories)}
+    for t in sorted(terms, key=lambda t: (order.get(t.category, len(order)), _sort_key(t, pinyin_cache))):
         entries.append(Entry(t, reading(t, pinyin_cache), tuple(o for o in found if o.term.id == t.id)))
     warnings = []
     texts = [b.text for _, b in document.blocks() if b.kind != "heading"]
@@ -270,7 +265,7 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
                     if words else "use the spelling of the text, or add the text's spelling as an alias")
             warnings.append(Problem(e.term.file, e.term.line, f"term {quote(e.term.id)}: "
                                     f"{quote(e.term.term)} does not occur in the text", hint))
-    return Checked(Glossary(tuple(entries), tuple(found)), tuple(errors), tuple(warnings))
+    return Checked(Glossary(tuple(entries), tuple(found), categories), tuple(errors), tuple(warnings))
 
 
 def export(glossary: Glossary, term_url: Callable[[str], str],

@@ -4,7 +4,7 @@ and timeline events. Declared once here; checked at load into frozen dataclasses
 Files (all optional, all under annotations/):
     notes/*.yml      notes:  commentary, background, fact-checks, people, works, idioms
     glossary.yml     terms:  the book's vocabulary, its companies, products, programmes, people
-    timeline.yml     events: dated events 2010–2022
+    timeline.yml     events: dated events
 
 Every annotation targets passages of the text by exact quote (W3C TextQuoteSelector: exact,
 prefix, suffix) on the Simplified source; anchoring.py finds them.
@@ -19,16 +19,13 @@ from typing import Any
 
 from .. import yamlfile
 from ..errors import EditionError, Problem, quote
+from ..settings import GENERIC_CATEGORIES, Categories
 from ..yamlfile import Field, LocatedMap
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 PINYIN = r"[a-zA-Z0-9 āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ'·+-]+"
 VARIANT = r"zh-Hant(-[A-Z]{2})?|zh-Hans(-[A-Z]{2})?"
-
-NOTE_CATEGORIES = ("background", "fact-check", "concept", "person", "work", "idiom")
-TERM_CATEGORIES = ("concept", "company", "product", "programme", "person", "organisation", "place", "work")
-EVENT_CATEGORIES = ("company", "product", "strategy", "people", "industry", "economy", "policy")
 
 SOURCE = (
     Field("title", str, doc="the source's title", max_length=200),
@@ -62,46 +59,63 @@ def _sources(required: bool) -> Field:
                  doc="where each fact not in the text comes from: title with url or citation")
 
 
-NOTE = (
-    Field("id", str, pattern=r"n-" + SLUG, doc="a stable ASCII id like n-gdp-2010"),
-    Field("category", str, choices=NOTE_CATEGORIES, doc="one of " + ", ".join(NOTE_CATEGORIES)),
-    Field("title", str, required=False, max_length=40, doc="a short title, read by screen readers"),
-    Field("targets", list, record=TARGET, min_items=1, doc="the passages the note is about"),
-    Field("body", str, doc="the note, in Markdown (no HTML)"),
-    _sources(required=True),
-    _variants("note"),
-)
-TERM = (
-    Field("id", str, pattern=r"t-" + SLUG, doc="a stable ASCII id like t-gmv"),
-    Field("term", str, doc="the term as the text writes it"),
-    Field("category", str, choices=TERM_CATEGORIES, doc="one of " + ", ".join(TERM_CATEGORIES)),
-    Field("pinyin", str, required=False, max_length=80, pattern=PINYIN,
-          doc="the pinyin with tone marks, only where pypinyin reads a polyphone wrongly"),
-    Field("aliases", list, required=False, item=str, doc="other spellings that the text uses"),
-    Field("definition", str, max_length=120, doc="one line, shown in previews"),
-    Field("body", str, required=False, doc="the fuller entry, in Markdown (no HTML)"),
-    Field("targets", list, required=False, record=TARGET, doc="passages the entry is about"),
-    Field("see_also", list, required=False, item=str, pattern=r"t-" + SLUG, doc="ids of related terms"),
-    _sources(required=False),
-    _variants("term"),
-)
-EVENT = (
-    Field("id", str, pattern=r"ev-" + SLUG, doc="a stable ASCII id like ev-car-announcement"),
-    Field("date", str, pattern=DATE + r"(/" + DATE + r")?", doc="YYYY, YYYY-MM or YYYY-MM-DD, or a range a/b"),
-    Field("title", str, max_length=60, doc="what happened, in a line"),
-    Field("category", str, choices=EVENT_CATEGORIES, doc="one of " + ", ".join(EVENT_CATEGORIES)),
-    Field("body", str, required=False, doc="more, in Markdown (no HTML)"),
-    Field("targets", list, required=False, record=TARGET, doc="paragraphs of the text that mention it"),
-    Field("terms", list, required=False, item=str, pattern=r"t-" + SLUG, doc="ids of glossary terms"),
-    _sources(required=True),
-    _variants("event"),
-)
+def _category(choices: tuple[str, ...]) -> Field:
+    return Field("category", str, choices=choices, doc="one of " + ", ".join(choices))
 
-#: Each kind: its record fields, the top-level key of its files, and its files (glob patterns).
-KINDS: dict[str, tuple[tuple[Field, ...], str, str]] = {
-    "note": (NOTE, "notes", "notes/*.yml"),
-    "term": (TERM, "terms", "glossary.yml"),
-    "event": (EVENT, "events", "timeline.yml"),
+
+def fields(kind: str, categories: Categories = GENERIC_CATEGORIES) -> tuple[Field, ...]:
+    """The record fields of one kind of annotation, with the categories the settings declare."""
+    return {"note": _note, "term": _term, "event": _event}[kind](categories.keys(kind))
+
+
+def _note(choices: tuple[str, ...]) -> tuple[Field, ...]:
+    return (
+        Field("id", str, pattern=r"n-" + SLUG, doc="a stable ASCII id like n-gdp-2010"),
+        _category(choices),
+        Field("title", str, required=False, max_length=40, doc="a short title, read by screen readers"),
+        Field("targets", list, record=TARGET, min_items=1, doc="the passages the note is about"),
+        Field("body", str, doc="the note, in Markdown (no HTML)"),
+        _sources(required=True),
+        _variants("note"),
+    )
+
+
+def _term(choices: tuple[str, ...]) -> tuple[Field, ...]:
+    return (
+        Field("id", str, pattern=r"t-" + SLUG, doc="a stable ASCII id like t-gmv"),
+        Field("term", str, doc="the term as the text writes it"),
+        _category(choices),
+        Field("pinyin", str, required=False, max_length=80, pattern=PINYIN,
+              doc="the pinyin with tone marks, only where pypinyin reads a polyphone wrongly"),
+        Field("aliases", list, required=False, item=str, doc="other spellings that the text uses"),
+        Field("definition", str, max_length=120, doc="one line, shown in previews"),
+        Field("body", str, required=False, doc="the fuller entry, in Markdown (no HTML)"),
+        Field("targets", list, required=False, record=TARGET, doc="passages the entry is about"),
+        Field("see_also", list, required=False, item=str, pattern=r"t-" + SLUG, doc="ids of related terms"),
+        _sources(required=False),
+        _variants("term"),
+    )
+
+
+def _event(choices: tuple[str, ...]) -> tuple[Field, ...]:
+    return (
+        Field("id", str, pattern=r"ev-" + SLUG, doc="a stable ASCII id like ev-car-announcement"),
+        Field("date", str, pattern=DATE + r"(/" + DATE + r")?", doc="YYYY, YYYY-MM or YYYY-MM-DD, or a range a/b"),
+        Field("title", str, max_length=60, doc="what happened, in a line"),
+        _category(choices),
+        Field("body", str, required=False, doc="more, in Markdown (no HTML)"),
+        Field("targets", list, required=False, record=TARGET, doc="paragraphs of the text that mention it"),
+        Field("terms", list, required=False, item=str, pattern=r"t-" + SLUG, doc="ids of glossary terms"),
+        _sources(required=True),
+        _variants("event"),
+    )
+
+
+#: Each kind: the top-level key of its files, and its files (glob patterns).
+KINDS: dict[str, tuple[str, str]] = {
+    "note": ("notes", "notes/*.yml"),
+    "term": ("terms", "glossary.yml"),
+    "event": ("events", "timeline.yml"),
 }
 
 
@@ -175,17 +189,20 @@ class Loaded:
     warnings: tuple[Problem, ...]
 
 
-def load(root: Path, folder: str, pages: set[str], reserved: dict[str, str] | None = None) -> Loaded:
+def load(root: Path, folder: str, pages: set[str], reserved: dict[str, str] | None = None,
+         categories: Categories = GENERIC_CATEGORIES) -> Loaded:
     """Read and check every annotation file under `root/folder`.
 
-    `pages` are the known page slugs; `reserved` maps ids used elsewhere (emendations) to where.
+    `pages` are the known page slugs; `reserved` maps ids used elsewhere (emendations) to where;
+    `categories` the vocabularies of the settings.
     Raises EditionError with every problem; returns warnings (which fail only strict builds).
     """
     problems: list[Problem] = []
     warnings: list[Problem] = []
     found: list[Annotation] = []
     seen: dict[str, str] = dict(reserved or {})
-    for kind, (fields, key, pattern) in KINDS.items():
+    for kind, (key, pattern) in KINDS.items():
+        record = fields(kind, categories)
         for path in sorted((root / folder).glob(pattern)):
             display = path.relative_to(root).as_posix()
             try:
@@ -197,7 +214,7 @@ def load(root: Path, folder: str, pages: set[str], reserved: dict[str, str] | No
             problems += shape
             for item, line in zip(items, items.item_lines, strict=True):
                 what = f"{kind} {quote(item.get('id', '?'))}" if isinstance(item, dict) else kind
-                values, record_problems = yamlfile.read_record(item, fields, display, line, what)
+                values, record_problems = yamlfile.read_record(item, record, display, line, what)
                 problems += record_problems
                 if record_problems:
                     continue
@@ -268,10 +285,10 @@ def _build(kind: str, values: LocatedMap, file: str, line: int, what: str,
     return annotation, problems, warnings
 
 
-def schema(kind: str) -> dict[str, Any]:
+def schema(kind: str, categories: Categories = GENERIC_CATEGORIES) -> dict[str, Any]:
     """The JSON Schema of one kind's files, generated from the declarations above."""
-    fields, key, _ = KINDS[kind]
-    return file_schema(fields, key, f"{kind} annotations")
+    key, _ = KINDS[kind]
+    return file_schema(fields(kind, categories), key, f"{kind} annotations")
 
 
 def file_schema(fields: tuple[Field, ...], key: str, title: str) -> dict[str, Any]:

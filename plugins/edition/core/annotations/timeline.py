@@ -1,5 +1,6 @@
-"""The timeline: dated events 2010–2022 in date order, each with the passages of the text that
-mention it and the glossary terms it concerns.
+"""The timeline: dated events in date order, each with the passages of the text that mention it
+and the glossary terms it concerns. The years an event may have (if any bound) and the categories
+come from the settings.
 
 Dates have the precision their sources give: a year (2013), a month (2013-08) or a day
 (2013-08-16), or a range of those (2021-01-15/2021-03-30). Order: by start date, a less precise
@@ -21,19 +22,6 @@ from ..render import bodies
 from ..text.document import Page
 from .anchoring import Anchor
 from .model import Annotation
-
-FIRST_YEAR, LAST_YEAR = 2010, 2022
-
-#: Category names, in the order the filter offers them.
-CATEGORY_NAMES = {
-    "company": "公司",
-    "product": "产品",
-    "strategy": "战略",
-    "people": "人物",
-    "industry": "行业",
-    "economy": "经济",
-    "policy": "政策",
-}
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -102,8 +90,9 @@ def parse_date(value: str) -> Date | str:
     return Date(year, month, day)
 
 
-def parse_span(value: str) -> tuple[Span | None, str, str]:
-    """(Span, "", "") or (None, what is wrong, how to fix it)."""
+def parse_span(value: str, years: tuple[int, int] | None = None) -> tuple[Span | None, str, str]:
+    """(Span, "", "") or (None, what is wrong, how to fix it). `years`: the first and last year
+    the timeline covers, if it is bounded."""
     parts = value.split("/")
     if len(parts) > 2:
         return None, "is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, or a range start/end"
@@ -112,9 +101,10 @@ def parse_span(value: str) -> tuple[Span | None, str, str]:
         parsed = parse_date(part)
         if isinstance(parsed, str):
             return None, parsed, "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day"
-        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
-            return None, f"is outside the timeline's years {FIRST_YEAR}–{LAST_YEAR}", \
-                "the timeline covers 2010–2022; tell of earlier or later things in the body of an event inside it"
+        if years and not years[0] <= parsed.year <= years[1]:
+            return None, f"is outside the timeline's years {years[0]}–{years[1]}", \
+                (f"the timeline covers {years[0]}–{years[1]} (timeline_years in mkdocs.yml); tell of earlier "
+                 "or later things in the body of an event inside it")
         dates.append(parsed)
     if len(dates) == 2:
         if dates[1].latest() < dates[0].earliest() or dates[1].earliest() < dates[0].earliest():
@@ -149,13 +139,18 @@ def sort_key(event: Event) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Every event, in date order."""
+    """Every event, in date order; the categories (key, label) in the order the settings declare them."""
 
     events: tuple[Event, ...]
+    categories: tuple[tuple[str, str], ...] = ()
     by_id: dict[str, Event] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.id: e for e in self.events})
+
+    def label(self, category: str) -> str:
+        """A category's label (its key when the settings give none)."""
+        return dict(self.categories).get(category, category)
 
     def years(self) -> list[int]:
         return sorted({e.span.year for e in self.events})
@@ -168,18 +163,19 @@ class Timeline:
                                               if a.page.slug == page.slug))
 
 
-def build(events: list[Annotation], anchors: list[Anchor]) -> tuple[Timeline, list[Problem]]:
-    """Check every event's date and put the events in order."""
+def build(events: list[Annotation], anchors: list[Anchor], years: tuple[int, int] | None = None,
+          categories: tuple[tuple[str, str], ...] = ()) -> tuple[Timeline, list[Problem]]:
+    """Check every event's date (inside `years`, when given) and put the events in order."""
     problems = []
     out = []
     for a in events:
-        span, what, hint = parse_span(a.date)
+        span, what, hint = parse_span(a.date, years)
         if span is None:
             problems.append(Problem(a.file, a.line_of("date"), f"event {quote(a.id)}: date {quote(a.date)} {what}",
                                     hint))
             continue
         out.append(Event(a, span, tuple(x for x in anchors if x.annotation is a)))
-    return Timeline(tuple(sorted(out, key=sort_key))), problems
+    return Timeline(tuple(sorted(out, key=sort_key)), categories), problems
 
 
 def timelinejs(timeline: Timeline, headline: str, intro: str, event_url: Callable[[str], str],
@@ -197,7 +193,7 @@ def timelinejs(timeline: Timeline, headline: str, intro: str, event_url: Callabl
             "start_date": _timelinejs_date(e.span.start),
             "display_date": e.span.chinese(),
             "text": {"headline": html.escape(a.title), "text": text},
-            "group": CATEGORY_NAMES[a.category],
+            "group": timeline.label(a.category),
         }
         if e.span.end:
             slide["end_date"] = _timelinejs_date(e.span.end)

@@ -23,7 +23,7 @@ import bisect
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,6 +32,7 @@ import opencc
 
 from .. import yamlfile
 from ..errors import EditionError, Problem, quote
+from ..settings import EditionSpec, Settings
 from ..text.document import Document
 from ..yamlfile import Field
 
@@ -58,14 +59,10 @@ class Variant:
 SOURCE = Variant("zh-Hans", name="简体中文", theme_language="zh")
 
 
-def from_config(entries: Iterable[Mapping[str, str]]) -> list[Variant]:
-    """Editions as configured (code, opencc, path, name; optional quotes, theme_language)."""
-    out = []
-    for e in entries:
-        path = e["path"] if e["path"].endswith("/") else e["path"] + "/"
-        out.append(Variant(e["code"], e["opencc"], path, e["name"], e.get("quotes") or "",
-                           e.get("theme_language") or ""))
-    return out
+def from_specs(specs: Iterable[EditionSpec]) -> list[Variant]:
+    """Editions as the settings declare them."""
+    return [Variant(s.code, s.opencc, s.path, s.name, s.quotes, s.theme_language) for s in specs]
+
 
 OVERRIDE = (
     Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
@@ -307,3 +304,13 @@ def report(converter: Converter, document: Document) -> str:
         lines += [f"  {c.block}  {c.context}  → {c.chosen}" for c in group]
         lines.append("")
     return "\n".join(lines)
+
+
+def converters(root: Path, settings: Settings, document: Document) -> tuple[dict[str, Converter], list[Problem]]:
+    """The converter of every edition the settings declare, with the reviewed overrides; the
+    problems of the overrides (unknown edition, stale). Raises EditionError when the overrides
+    file cannot be read."""
+    variants = from_specs(settings.editions)
+    overrides = load_overrides(root, settings.conversion)
+    found = {v.code: Converter(v, overrides) for v in variants}
+    return found, check(found, overrides, document)

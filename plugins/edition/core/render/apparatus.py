@@ -76,20 +76,23 @@ def insertions(page_placements: list[Placement], href: str) -> list[tuple[str, i
     return [(p.block.id, p.offset, mark(p, href)) for p in page_placements]
 
 
-def page_markdown(edition: Edition, link: Callable[[Page], str]) -> str:
-    """The apparatus page, as Markdown with escaped HTML lists. `link(page)` is a page's URL."""
+INTRO = ("本版正文据底本整理。底本中凡不止于换行的问题，都在这里逐条记录。"
+         "正文中改动之处有上标“校”字，指向本页相应条目；每条列出底本原貌（⏎ 表示底本换行）、"
+         "本版读法和理由。把每条改动还原，即得底本全文（空白除外），测试逐字核对这一点。")
+
+
+def page_markdown(edition: Edition, link: Callable[[Page], str], introduction: str = "") -> str:
+    """The apparatus page, as Markdown with escaped HTML lists. `link(page)` is a page's URL;
+    `introduction` (Markdown) replaces the generic one (INTRO)."""
     found = placements(edition)
     counts = Counter(p.emendation.kind for p in found)
     summary = "、".join(f"{KINDS[k]} {counts[k]} 条" for k in KINDS if counts[k])
     out = [
         "# 校勘记",
         "",
-        "本版正文据 PDF 提取的文本整理。提取造成的问题，凡不止于换行的，都在这里逐条记录："
-        "标点被挤到单独一行或行首、“一”字脱离本行、文句次序颠倒、引号不配对。"
-        "正文中改动之处有上标“校”字，指向本页相应条目；每条列出底本原貌（⏎ 表示底本换行）、"
-        "本版读法和理由。把每条改动还原，即得底本全文（空白除外），测试逐字核对这一点。",
+        introduction.strip() or INTRO,
         "",
-        f"共 {len(found)} 条：{summary}。",
+        f"共 {len(found)} 条：{summary}。" if found else "底本没有需要校勘之处。",
         "",
     ]
     for page in edition.document.pages:

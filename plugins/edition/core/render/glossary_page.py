@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 
-from ..annotations.glossary import CATEGORY_NAMES, Entry, Glossary
+from ..annotations.glossary import Entry, Glossary
 from ..render import bodies
 from ..text.document import Block, Page
 from .notes import sources_html
@@ -33,21 +33,31 @@ def paragraph_label(page: Page, block: Block) -> str:
     return f"{page.title} · 第{block.number}段"
 
 
-def page_markdown(glossary: Glossary, block_url: Callable[[Page, Block], str]) -> str:
-    """The whole page. `block_url(page, block)` is the URL of a paragraph, from this page."""
+def intro(glossary: Glossary) -> str:
+    """The page's introduction, made from what the glossary holds (its categories)."""
+    labels = [glossary.label(c) for c, _ in glossary.by_category()]
+    if not labels:
+        return "术语表还没有条目。"
+    listed = labels[0] if len(labels) == 1 else "、".join(labels[:-1]) + "和" + labels[-1]
+    return (f"本书的{listed}，按类别分组，组内按拼音排序。"
+            "正文中每个术语都链接到这里：每节第一次出现时是醒目的链接，之后只在鼠标移过时显出；"
+            "指向术语时显示它的定义。每个条目列出正文中用到它的每一段。")
+
+
+def page_markdown(glossary: Glossary, block_url: Callable[[Page, Block], str], introduction: str = "") -> str:
+    """The whole page. `block_url(page, block)` is the URL of a paragraph, from this page;
+    `introduction` (Markdown) replaces the one made from the glossary."""
     uses = len(glossary.occurrences)
     out = [
         "# 术语表",
         "",
-        "本书的概念、公司、产品与服务、计划与活动、人物和作品，按类别分组，组内按拼音排序。"
-        "正文中每个术语都链接到这里：每节第一次出现时是醒目的链接，之后只在鼠标移过时显出；"
-        "指向术语时显示它的定义。每个条目列出正文中用到它的每一段。",
+        introduction.strip() or intro(glossary),
         "",
         f"共 {len(glossary.entries)} 条，正文中出现 {uses} 处。",
         "",
     ]
     for category, entries in glossary.by_category():
-        out += [f"## {CATEGORY_NAMES[category]} {{ #{category_id(category)} }}", ""]
+        out += [f"## {glossary.label(category)} {{ #{category_id(category)} }}", ""]
         for e in entries:
             out += [f"### {_escape_markdown(e.term.term)} {{ #{e.term.id} }}", "",
                     entry_html(e, glossary, block_url), ""]

@@ -29,9 +29,10 @@ class Hrefs:
 
 def decorate(markup: str, page: Page, placements: list[Placement], page_notes: list[PageNote], hrefs: Hrefs,
              glossary: Glossary | None = None, events: list[Event] | None = None,
-             document: Document | None = None) -> str:
+             document: Document | None = None, note_categories: tuple[str, ...] = ()) -> str:
     """Decorate one page. Raises ValueError when the HTML lacks a block the page has. With
-    `document` and hrefs.new_file, each paragraph gets a suggest-a-note link."""
+    `document` and hrefs.new_file, each paragraph gets a suggest-a-note link (whose skeleton
+    offers `note_categories`)."""
     events = events or []
     inserts: dict[str, list[tuple[int, str]]] = {}
     for block_id, count, snippet in (*apparatus.insertions(placements, hrefs.apparatus),
@@ -64,7 +65,7 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
     if not (document and hrefs.new_file):
         return permalinks.add_permalinks(markup)
     blocks = {b.id: b for b in page.blocks}
-    markup += "\n" + suggestions.page_data(hrefs.new_file)
+    markup += "\n" + suggestions.page_data(hrefs.new_file, note_categories)
     return permalinks.add_permalinks(markup, lambda ident: suggestions.link(hrefs.new_file, document, page,
                                                                         blocks[ident]) if ident in blocks else "")
 

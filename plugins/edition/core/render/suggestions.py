@@ -15,7 +15,6 @@ import json
 from urllib.parse import quote, urlencode
 
 from ..annotations import scaffold
-from ..annotations.model import NOTE_CATEGORIES
 from ..text.document import Block, Document, Page
 
 #: How much of a paragraph's beginning the skeleton quotes (the scaffold adds a prefix or a
@@ -25,7 +24,7 @@ QUOTE_LENGTH = 12
 TEMPLATE = (
     "# yaml-language-server: $schema=../schema/notes.schema.json\n"
     "# 为 {block} 段建议一条注释：写好 body 和 sources，再提交（GitHub 会替你建分支和 pull request）。\n"
-    "# 写法见仓库根目录的 CONTRIBUTING.md。category 可选：" + ", ".join(NOTE_CATEGORIES) + "\n"
+    "# 写法见仓库根目录的 CONTRIBUTING.md。category 可选：{categories}\n"
     "notes:\n"
     "  - id: n-suggested-{block}\n"
     "    category: background\n"
@@ -56,16 +55,21 @@ def targets(document: Document, page: Page, block: Block) -> str:
     return "".join(lines[start:end])
 
 
-def skeleton(document: Document, page: Page, block: Block) -> str:
+def template(categories: tuple[str, ...]) -> str:
+    """The skeleton of every paragraph's file, with the note categories the settings declare."""
+    return TEMPLATE.replace("{categories}", ", ".join(categories))
+
+
+def skeleton(document: Document, page: Page, block: Block, categories: tuple[str, ...]) -> str:
     """The file a contributor starts from (what the page's script assembles)."""
-    return TEMPLATE.replace("{block}", block.id).replace("{targets}", targets(document, page, block))
+    return template(categories).replace("{block}", block.id).replace("{targets}", targets(document, page, block))
 
 
-def url(new_file_root: str, document: Document, page: Page, block: Block) -> str:
+def url(new_file_root: str, document: Document, page: Page, block: Block, categories: tuple[str, ...]) -> str:
     """The whole link, as the page's script makes it (`new_file_root` is e.g.
     https://github.com/owner/repo/new/main/)."""
-    return new_file_root + "?" + urlencode({"filename": filename(block), "value": skeleton(document, page, block)},
-                                           quote_via=quote)
+    value = skeleton(document, page, block, categories)
+    return new_file_root + "?" + urlencode({"filename": filename(block), "value": value}, quote_via=quote)
 
 
 def link(new_file_root: str, document: Document, page: Page, block: Block) -> str:
@@ -77,8 +81,8 @@ def link(new_file_root: str, document: Document, page: Page, block: Block) -> st
             f'title="为这一段建议注释" aria-label="为 {block.id} 段建议注释"></a>')
 
 
-def page_data(new_file_root: str) -> str:
+def page_data(new_file_root: str, categories: tuple[str, ...]) -> str:
     """The page's skeleton, once (ASCII JSON, safe inside <script>)."""
-    data = json.dumps({"root": new_file_root, "template": TEMPLATE}, ensure_ascii=True, sort_keys=True)
+    data = json.dumps({"root": new_file_root, "template": template(categories)}, ensure_ascii=True, sort_keys=True)
     safe = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="edition-suggest">{safe}</script>'

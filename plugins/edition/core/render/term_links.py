@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import json
 
-from ..annotations.glossary import CATEGORY_NAMES, Glossary, Occurrence
+from ..annotations.glossary import Glossary, Occurrence
 from ..render import html_text
 
 PREVIEW_DATA_ID = "edition-terms"
@@ -54,7 +54,7 @@ def preview_data(glossary: Glossary, occurrences: list[Occurrence]) -> str:
     data = {}
     for ident in ids:
         e = glossary.by_id[ident]
-        data[ident] = [e.term.term, e.reading, CATEGORY_NAMES[e.term.category], e.term.definition]
+        data[ident] = [e.term.term, e.reading, glossary.label(e.term.category), e.term.definition]
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Inside <script>, "</script>" or "<!--" in a definition would end or change the element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

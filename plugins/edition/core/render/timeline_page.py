@@ -1,4 +1,4 @@
-"""The timeline page (年表): events 2010–2022 in date order, grouped by year, each with its anchor,
+"""The timeline page (年表): events in date order, grouped by year, each with its anchor,
 date, category, body, the paragraphs that mention it, its glossary terms and its sources.
 
 Plain static HTML: a year navigation at the top, one section per year. The category filter is a
@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 
 from ..annotations.glossary import Glossary
-from ..annotations.timeline import CATEGORY_NAMES, Event, Timeline
+from ..annotations.timeline import Event, Timeline
 from ..render import bodies
 from ..text.document import Block, Page
 from .glossary_page import paragraph_label
@@ -23,22 +23,34 @@ def year_id(year: int) -> str:
     return f"y{year}"
 
 
-def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[Page, Block], str],
-                  glossary_url: str) -> str:
-    """The whole page. `block_url(page, block)` is a paragraph's URL and `glossary_url` the
-    glossary page's, both from this page."""
+def intro(timeline: Timeline) -> str:
+    """The page's introduction, made from what the timeline holds."""
     years = timeline.years()
-    counts = {c: sum(e.annotation.category == c for e in timeline.events) for c in CATEGORY_NAMES}
+    if not years:
+        return "年表还没有事件。"
     mentioned = sum(bool(e.anchors) for e in timeline.events)
+    rest = len(timeline.events) - mentioned
+    span = f"{years[0]}—{years[-1]} 年" if years[0] != years[-1] else f"{years[0]} 年"
+    return (f"{span}的 {len(timeline.events)} 件事，按日期排列；其中 {mentioned} 件是正文提到的，"
+            "条目下列出提到它的段落，正文中相应处有上标“纪”链接回来。"
+            + (f"其余 {rest} 件是正文之外的背景。" if rest else "")
+            + "日期只写到来源给出的精度（年、月或日）。")
+
+
+def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[Page, Block], str],
+                  glossary_url: str, introduction: str = "") -> str:
+    """The whole page. `block_url(page, block)` is a paragraph's URL and `glossary_url` the
+    glossary page's, both from this page; `introduction` (Markdown) replaces the one made from
+    the timeline."""
+    years = timeline.years()
+    counts = {c: sum(e.annotation.category == c for e in timeline.events) for c, _ in timeline.categories}
     nav = "".join(f'<li><a href="#{year_id(y)}">{y}</a></li>' for y in years)
     boxes = "".join(f'<label><input type="checkbox" name="category" value="{c}" checked> '
-                    f"{name}（{counts[c]}）</label>" for c, name in CATEGORY_NAMES.items() if counts[c])
+                    f"{name}（{counts[c]}）</label>" for c, name in timeline.categories if counts[c])
     out = [
         "# 年表",
         "",
-        f"{years[0]}—{years[-1]} 年的 {len(timeline.events)} 件事，按日期排列；其中 {mentioned} 件是正文提到的，"
-        "条目下列出提到它的段落，正文中相应处有上标“纪”链接回来。其余是正文略过的年份里的背景。"
-        "日期只写到来源给出的精度（年、月或日）。" if years else "年表还没有事件。",
+        introduction.strip() or intro(timeline),
         "",
         f'<nav class="edition-timeline-years" aria-label="年份"><ol>{nav}</ol></nav>',
         "",
@@ -50,7 +62,7 @@ def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[P
     ]
     for year in years:
         events = [e for e in timeline.events if e.span.year == year]
-        items = "".join(event_html(e, glossary, block_url, glossary_url) for e in events)
+        items = "".join(event_html(e, timeline, glossary, block_url, glossary_url) for e in events)
         out += [f"## {year} {{ #{year_id(year)} }}", "",
                 f'<ol class="edition-timeline" data-year="{year}">{items}</ol>', ""]
     return "\n".join(out)
@@ -65,13 +77,14 @@ def _time(event: Event) -> str:
     return f'{start}—<time datetime="{span.end.iso()}">{end}</time>'
 
 
-def event_html(event: Event, glossary: Glossary, block_url: Callable[[Page, Block], str], glossary_url: str) -> str:
+def event_html(event: Event, timeline: Timeline, glossary: Glossary, block_url: Callable[[Page, Block], str],
+               glossary_url: str) -> str:
     """One event of the timeline, as one line of HTML."""
     a = event.annotation
     parts = [
         f'<li id="{a.id}" class="edition-event" data-category="{a.category}">',
         f'<p class="edition-event-head">{_time(event)}'
-        f'<span class="edition-event-category">{CATEGORY_NAMES[a.category]}</span>'
+        f'<span class="edition-event-category">{timeline.label(a.category)}</span>'
         # The event's permalink, as a paragraph has (data-search-exclude: not part of its text).
         f'<a class="edition-permalink" href="#{a.id}" data-search-exclude title="本条链接 {a.id}" '
         f'aria-label="本条链接 {a.id}">¶</a></p>',

@@ -23,7 +23,7 @@ class Paths:
     """Where the edition's inputs and generated pages live, relative to the project root."""
 
     root: Path
-    source: str = "source/xiaomi-model-2010-2022.txt"
+    source: str = "source/text.txt"
     structure: str = "annotations/structure.yml"
     emendations: str = "annotations/emendations.yml"
     pages: str = "docs/text"
