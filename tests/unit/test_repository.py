@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -103,7 +104,7 @@ class _Server:
 def test_serve_watches_the_annotations(tmp_path: Path) -> None:
     plugin = EditionPlugin()
     plugin.load_config({})
-    plugin.paths = PATHS
+    plugin.edition = SimpleNamespace(paths=PATHS)  # type: ignore[assignment]
     server = _Server()
     assert plugin.on_serve(server, config=None, builder=lambda: None) is server  # type: ignore[arg-type]
     assert server.watched == [str(ROOT / "annotations")]

@@ -41,6 +41,11 @@ def version_problem() -> str | None:
             f"material_search.py), run tests/browser/test_search.py, then update MATERIAL there")
 
 
+def enabled(config: Any) -> bool:
+    """Is Material's search plugin on (its search box is what the edition's search sits behind)?"""
+    return any(name in config.plugins for name in ("material/search", "search"))
+
+
 def offline(config: Any) -> bool:
     """Is Material's offline plugin on? It inlines the index into search/search_index.js (as
     `var __index = …`) for file://; the edition writes that file for each of its indexes."""

@@ -33,7 +33,10 @@ from typing import Any
 
 from ..annotations.model import Annotation
 from ..render import bodies, html_text
+from ..theme import Alternate, Neutral, Theme
 from .variants import Converter, Variant
+
+_NEUTRAL = Neutral()
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Elements whose text is part of the passage around them.
@@ -83,6 +86,8 @@ class Site:
     site_url: str = ""
     #: Per edition code: (converted markup, replacement) pairs applied to its pages (variant_fields).
     replacements: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: The theme's adapter: its switcher, its configuration script.
+    theme: Theme = field(default_factory=Neutral)
 
     @property
     def all(self) -> tuple[Variant, ...]:
@@ -102,7 +107,7 @@ _HAN_RUN_AFTER = re.compile(r"[\u3400-\u9fff]+")
 _BLOCK_TAG = re.compile(r"(<(?!/?(?:" + _INLINE_NAMES + r")\b)[^>]*>)", re.IGNORECASE)
 
 
-def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
+def convert_html(markup: str, converter: Converter, ui: dict[str, str], theme: Theme = _NEUTRAL) -> str:
     """Convert the text of an HTML document, passages whole, in one call of the converter.
 
     Tags are ASCII, so the document converts as one string and every tag comes out as it went
@@ -110,6 +115,8 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
     interrupts Chinese text (头<a>发</a>), the characters on either side are converted again
     together, as the passage reads, and put back in place (the converters keep lengths). Quotation
     marks are set passage by passage. Code, preformatted text, styles and scripts are left alone.
+    `ui` (the theme's own translations) replaces the theme's interface strings, and `theme` its
+    configuration script.
     """
     parts = _VERBATIM.split(markup)
     out = []
@@ -120,27 +127,7 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str]) -> str:
     converted = "".join(out)
     if converter.scoped and len(converted) == len(markup):  # a paragraph may hold code or an icon
         converted = _scoped(markup, converted, converter)
-    return _interface(_THEME_CONFIG.sub(lambda m: _theme_config(m, converter, ui), converted), converter, ui)
-
-
-# Material's page configuration: JSON whose strings the template escapes (\u5df2…), so they never
-# look like text; its translations are the search result list's words (找到 # 个符合条件的结果).
-_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
-
-
-def _theme_config(match: re.Match[str], converter: Converter, ui: dict[str, str]) -> str:
-    """The theme's interface strings in its configuration script: its own translation for the
-    edition's language where it has one, else converted."""
-    data = json.loads(match.group(2))
-    strings = data.get("translations")
-    if not isinstance(strings, dict):
-        return match.group()
-    data["translations"] = {k: ui.get(v) or converter.convert(v) if isinstance(v, str) else v
-                            for k, v in strings.items()}
-    # As the template writes it (Jinja's tojson: sorted keys, HTML-safe escapes).
-    encoded = json.dumps(data, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e") \
-        .replace("&", "\\u0026").replace("'", "\\u0027")
-    return match.group(1) + encoded + match.group(3)
+    return _interface(theme.configuration(converted, converter.convert, ui), converter, ui)
 
 
 def _convert_markup(markup: str, converter: Converter) -> str:
@@ -251,9 +238,8 @@ def convert_json(data: Any, convert: Callable[[str], str]) -> Any:
     return data
 
 
-_ALTERNATES = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">'
-                         r'(?:\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">)*')
-_SWITCH = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">[^<]*</a>')
+#: The head's alternates, as the theme (or an earlier pass) wrote them: replaced by the edition's.
+_ALTERNATES = re.compile(r'\s*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>')
 
 
 def _page_url(relative: str) -> str:
@@ -279,20 +265,12 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
         return site.site_url + target.path + page if site.site_url else local(target)
 
     head = "".join(f'<link rel="alternate" hreflang="{v.code}" href="{html.escape(absolute(v))}">' for v in site.all)
-    markup = _ALTERNATES.sub(head.replace("\\", "\\\\"), markup, count=1)
-
-    def switch(match: re.Match[str]) -> str:
-        target = next((v for v in site.all if v.code == match.group(1)), None)
-        if target is None:
-            return match.group(0)
-        current = ' aria-current="true"' if target.code == variant.code else ""
-        # target="_self": Material's own alternate handling (which needs a sitemap at each page's
-        # URL and drops the fragment) leaves links with a target alone; edition.js keeps the fragment.
-        # Each edition's name stays in its own script, whatever the page's edition.
-        return (f'<a href="{html.escape(local(target))}" hreflang="{target.code}" lang="{target.code}" '
-                f'target="_self" class="md-select__link"{current}>{html.escape(target.name)}</a>')
-
-    return _SWITCH.sub(switch, markup)
+    markup = _ALTERNATES.sub("", markup)
+    at = markup.find("</head>")
+    if at != -1:
+        markup = markup[:at] + head + markup[at:]
+    return site.theme.switcher(markup, [Alternate(v.code, v.name, local(v), v.code == variant.code)
+                                        for v in site.all])
 
 
 def _site_path(site_url: str) -> str:
@@ -305,7 +283,7 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
     if not site.site_url or not variant.path:
         return markup
     root = _site_path(site.site_url)
-    return re.sub(rf'href="{re.escape(root)}((?:[^"./]+/)*(?:[^"./]+\.html)?)"',
+    return re.sub(rf'(?<![\w-])href="{re.escape(root)}((?:[^"./]+/)*(?:[^"./]+\.html)?)"',
                   lambda m: f'href="{root}{variant.path}{m.group(1)}"', markup)
 
 
@@ -352,9 +330,7 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         for variant in site.editions:
             out = site.root / variant.path / relative
             converter = converters[variant.code]
-            if relative == "search/search_index.json":  # Material's (the edition writes its own after)
-                out.write_text(_search_index(path, converter), encoding="utf-8")
-            elif relative == "sitemap.xml":
+            if relative == "sitemap.xml":
                 out.write_text(_sitemap(path.read_text(encoding="utf-8"), site, variant), encoding="utf-8")
             elif relative == "sitemap.xml.gz":
                 xml = _sitemap(gzip.decompress(path.read_bytes()).decode("utf-8"), site, variant)
@@ -376,19 +352,11 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     source = path.read_text(encoding="utf-8")
     path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
     for variant in site.editions:
-        converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}))
+        converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}), site.theme)
         for old, new in site.replacements.get(variant.code, []):
             converted = converted.replace(old, new)
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
-
-
-def _search_index(path: Path, converter: Converter) -> str:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    fields = [(doc, key) for doc in data.get("docs", []) for key in ("title", "text") if key in doc]
-    for (doc, key), value in zip(fields, converter.convert_all([doc[key] for doc, key in fields]), strict=True):
-        doc[key] = value
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _sitemap(xml: str, site: Site, variant: Variant) -> str:

@@ -1,0 +1,372 @@
+"""The edition around any site generator: prepare → the generator's own build → finish.
+
+- `load` reads and checks everything once (the inputs, the annotations, the conversions).
+- `prepare` gives what the generator must see: the generated pages' Markdown (apparatus, glossary,
+  timeline), whose own HTML is lifted out of the generator's way (fragments), and which file each
+  page's edit button opens.
+- The generator (MkDocs, ProperDocs, Zensical …) renders the docs folder with its standard settings.
+- `finish` works on the built site: it puts the fragments back, decorates the text pages (marks,
+  notes, term links, permalinks), points edit buttons at their files, writes the 404 page's
+  content, adds the edition's styles, scripts and search button, writes the exports, derives the
+  further editions, and writes every edition's search index.
+
+The MkDocs plugin's hooks call these same functions (mkdocs_plugin/plugin.py); the command line
+calls them around any generator (cli.py). Nothing here imports a site generator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from . import themes
+from .core import project as project_mod
+from .core.annotations import glossary, timeline
+from .core.config_file import SiteConfig
+from .core.editions import variant_site, variants
+from .core.errors import EditionError, Problem
+from .core.exports import webannotation
+from .core.project import Project
+from .core.render import apparatus, fragments, glossary_page, not_found, page_html, timeline_page
+from .core.search import index as search_index
+from .core.settings import Settings
+from .core.text import ingest
+from .core.theme import Theme
+from .core.urls import Urls, relative
+
+#: Where the edition's assets go in the built site, and which the pages load.
+ASSETS = "assets/edition"
+STYLES = ("edition.css",)
+SCRIPTS = ("edition.js",)
+WORKER = "search-worker.js"
+CONFIG_ID = "edition-config"
+
+
+@dataclass
+class Edition:
+    """Everything loaded and checked once: what prepare and finish need."""
+
+    site: SiteConfig
+    settings: Settings
+    paths: ingest.Paths
+    project: Project
+    theme: Theme
+    variants: list[variants.Variant]
+    converters: dict[str, variants.Converter]
+    #: The theme's own translation of its interface strings, per further edition.
+    ui: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def urls(self) -> Urls:
+        url = self.site.site_url
+        return Urls(self.site.use_directory_urls, url if not url or url.endswith("/") else url + "/")
+
+    @property
+    def source(self) -> variants.Variant:
+        return dataclasses.replace(variants.SOURCE, name=self.settings.source_name)
+
+    def text_src(self, slug: str) -> str:
+        """The docs path of a text page."""
+        return f"{self.settings.pages}/{slug}.md"
+
+    @property
+    def generated(self) -> dict[str, str]:
+        """The generated pages: name (apparatus, glossary, timeline) → docs path."""
+        s = self.settings
+        return {"apparatus": s.apparatus, "glossary": s.glossary, "timeline": s.timeline}
+
+
+def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None,
+         theme: Theme | None = None) -> Edition:
+    """Load and check the edition (raises EditionError with every problem, stale pages included).
+    The glossary's pinyin and the text's word boundaries are kept between builds in the cache
+    folder: pypinyin's data and jieba's dictionary load slower than a small site builds."""
+    paths = paths or project_mod.paths(site.root, settings, site.docs_dir)
+    folder = site.root / settings.cache
+    kept = {name: folder / f"{name}-{metadata.version(package)}.json"
+            for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
+    caches = {name: _read_cache(path) for name, path in kept.items()}
+    before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
+    loaded = project_mod.load(paths, caches["pinyin"], caches["segmentation"], settings)
+    for name, path in kept.items():
+        if json.dumps(caches[name], sort_keys=True) != before[name]:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(caches[name], ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+    stale = ingest.stale_problems(paths, loaded.edition)
+    if stale:
+        raise EditionError(stale)
+    converters, problems = variants.converters(site.root, settings, loaded.edition.document)
+    if problems:
+        raise EditionError(problems)
+    theme = theme or themes.for_name(site.theme)
+    found = variants.from_specs(settings.editions)
+    ui = {v.code: theme.translations(site.language, v.theme_language) for v in found}
+    return Edition(site, settings, paths, loaded, theme, found, converters, ui)
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    """A kept cache, or an empty one (a damaged file is only a slower build)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def alternate_links(edition: Edition) -> list[dict[str, str]]:
+    """The editions for the theme's language switcher (Material's and Zensical's `extra.alternate`):
+    made into each page's links after the build."""
+    if not edition.variants:
+        return []
+    return [{"name": edition.settings.source_name, "link": "./", "lang": variants.SOURCE.code},
+            *({"name": v.name, "link": f"./{v.path}", "lang": v.code} for v in edition.variants)]
+
+
+# --- prepare -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the site generator is given: the generated pages (docs path → Markdown with fragment
+    placeholders), their fragments, and for every page the edition makes or decorates, the
+    repository file its edit button opens."""
+
+    pages: dict[str, str]
+    fragments: dict[str, list[str]]
+    edits: dict[str, str]
+
+
+def prepare(edition: Edition) -> Prepared:
+    """The generated pages' Markdown. Their HTML blocks are lifted out (fragments.py): the
+    generator renders only their headings (for its table of contents)."""
+    urls = edition.urls
+    names = edition.generated
+    p = edition.project
+    s = edition.settings
+
+    def block_url(src: str) -> Any:
+        here = urls.url(src)
+        return lambda page, block: f"{relative(urls.url(edition.text_src(page.slug)), here)}#{block.id}"
+
+    markdown = {
+        names["apparatus"]: apparatus.page_markdown(
+            p.edition, lambda page: relative(urls.url(edition.text_src(page.slug)), urls.url(names["apparatus"])),
+            s.intro("apparatus")),
+        names["glossary"]: glossary_page.page_markdown(p.glossary, block_url(names["glossary"]), s.intro("glossary")),
+        names["timeline"]: timeline_page.page_markdown(
+            p.timeline, p.glossary, block_url(names["timeline"]),
+            relative(urls.url(names["glossary"]), urls.url(names["timeline"])), s.intro("timeline")),
+    }
+    pages, lifted = {}, {}
+    for src, text in markdown.items():
+        pages[src], lifted[src] = fragments.lift(text)
+    edits = {names["apparatus"]: s.emendations, names["glossary"]: f"{s.annotations}/glossary.yml",
+             names["timeline"]: f"{s.annotations}/timeline.yml",
+             **{edition.text_src(page.slug): s.emendations for page in p.edition.document.pages}}
+    return Prepared(pages, lifted, edits)
+
+
+def write_prepared(edition: Edition, prepared: Prepared, docs: Path) -> list[str]:
+    """Write the text pages (ingest) and the generated pages into a docs folder; the files written."""
+    ingest.write(edition.paths, edition.project.edition)
+    written = []
+    for src, text in prepared.pages.items():
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(src)
+    return written
+
+
+# --- finish ------------------------------------------------------------------------------------------
+
+
+def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -> None:
+    """Make the built source edition the edition's site, and derive the further editions. Raises
+    EditionError when a page is not as the edition expects (a theme or Markdown change)."""
+    urls = edition.urls
+    s = edition.settings
+    skip = {v.path.split("/")[0] for v in edition.variants}
+    by_output = {urls.output(src): src for src in (*prepared.pages, *prepared.edits)}
+    others: list[search_index.OtherPage] = []
+    titles: dict[str, str] = {}
+    problems: list[Problem] = []
+    pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+    for path in pages:
+        rel = path.relative_to(site).as_posix()
+        markup = path.read_text(encoding="utf-8")
+        src = by_output.get(rel)
+        try:
+            markup, title = _page(edition, prepared, rel, src, markup)
+        except ValueError as err:
+            problems.append(Problem(src or rel, 1, f"cannot finish the built page {rel}: {err}",
+                                    f"the theme ({edition.site.theme or 'unknown'}) or the Markdown settings changed "
+                                    "what the page looks like; see plugins/edition/themes/"))
+            continue
+        titles[rel] = title
+        if src is None and rel != "404.html":
+            span = edition.theme.content(markup)
+            if span:
+                others.append(search_index.OtherPage(_url_of(rel), title, markup[span[0]:span[1]]))
+        path.write_text(markup, encoding="utf-8")
+    if problems:
+        raise EditionError(problems)
+    _exports(edition, site)
+    _assets(site)
+    if edition.variants:
+        replacements = {v.code: variant_site.variant_fields(list(edition.project.annotations.annotations),
+                                                            edition.converters[v.code]) for v in edition.variants}
+        derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
+                                    edition.theme)
+        variant_site.build(derived, edition.converters, edition.ui, workers)
+        for v in edition.variants:
+            report = variants.report(edition.converters[v.code], edition.project.edition.document)
+            (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+    if s.search:
+        names = edition.generated
+        _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
+                titles.get(urls.output(names["timeline"]), ""))
+
+
+def _url_of(rel: str) -> str:
+    """The site-relative URL of a built HTML file."""
+    return rel[:-len("index.html")] if rel.endswith("index.html") else rel
+
+
+def _page(edition: Edition, prepared: Prepared, rel: str, src: str | None, markup: str) -> tuple[str, str]:
+    """One built page of the source edition, finished; and its title (its first heading)."""
+    theme = edition.theme
+    url = _url_of(rel)
+    span = theme.content(markup)
+    if span is None:
+        raise ValueError("the page has no main content the theme adapter can find")
+    content = markup[span[0]:span[1]]
+    if src in prepared.fragments:
+        content = fragments.restore(content, prepared.fragments[src])
+    slug = _text_slug(edition, src)
+    if slug is not None:
+        content = _decorate(edition, slug, url, content)
+    if rel == "404.html":
+        content = _not_found(edition)
+    markup = markup[:span[0]] + content + markup[span[1]:]
+    if src in prepared.edits:
+        target = _repository(edition.site.repo_url, edition.settings.edit_root)
+        if target:
+            markup = theme.edit_link(markup, target + prepared.edits[src])
+    # The 404 page is served at any depth: its links are absolute on the site's path, as the theme's.
+    markup = _head_and_scripts(edition, markup, edition.urls.path if rel == "404.html" else "../" * rel.count("/"))
+    title = re.search(r"<h1\b[^>]*>(.*?)</h1>", content, re.DOTALL)
+    return markup, html.unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip() if title else ""
+
+
+def _text_slug(edition: Edition, src: str | None) -> str | None:
+    if src is None or not src.startswith(edition.settings.pages + "/"):
+        return None
+    slug = src[len(edition.settings.pages) + 1:-len(".md")]
+    return slug if slug in edition.project.edition.document.by_slug else None
+
+
+def _decorate(edition: Edition, slug: str, url: str, content: str) -> str:
+    p = edition.project
+    urls = edition.urls
+    names = edition.generated
+    hrefs = page_html.Hrefs(*(relative(urls.url(names[n]), url) for n in ("apparatus", "glossary", "timeline")),
+                            _repository(edition.site.repo_url, edition.settings.suggest_root))
+    page = p.edition.document.by_slug[slug]
+    return page_html.decorate(content, page, p.placements_on(page), p.notes_on(page), hrefs, p.glossary,
+                              p.timeline.on(page), p.edition.document, edition.settings.categories.keys("note"))
+
+
+def _not_found(edition: Edition) -> str:
+    urls = edition.urls
+    names = edition.generated
+    titles = {"glossary": "术语表", "timeline": "年表", "apparatus": "校勘记"}
+    offered = [(titles[n], urls.url(names[n])) for n in ("glossary", "timeline", "apparatus")]
+    blocks = [b for _, b in edition.project.edition.document.blocks() if b.kind != "heading"]
+    example = blocks[min(len(blocks) - 1, 40)].id if blocks else ""
+    return not_found.content(urls.path, offered, [(v.code, v.path, v.name) for v in edition.variants], example,
+                             edition.settings.search)
+
+
+def _repository(repo_url: str, relative_url: str) -> str:
+    """A URL in the repository (e.g. its edit or new-file root), or "" without repo_url or `relative_url`."""
+    if not (repo_url and relative_url):
+        return ""
+    from urllib.parse import urljoin
+
+    return urljoin(repo_url.rstrip("/") + "/", relative_url)
+
+
+def _head_and_scripts(edition: Edition, markup: str, up: str) -> str:
+    """The edition's styles in <head>; its configuration and scripts at the end of <body>; its
+    search button in the theme's header."""
+    styles = "".join(f'<link rel="stylesheet" href="{up}{ASSETS}/{name}">' for name in STYLES)
+    data = {"root": up or "./", "selectors": edition.theme.selectors()}
+    if edition.settings.search:
+        data["search"] = {"index": "search/search_index.json", "worker": f"{up}{ASSETS}/{WORKER}"}
+    encoded = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+    scripts = (f'<script type="application/json" id="{CONFIG_ID}">{encoded}</script>'
+               + "".join(f'<script src="{up}{ASSETS}/{name}"></script>' for name in SCRIPTS))
+    head = markup.find("</head>")
+    if head != -1:
+        markup = markup[:head] + styles + markup[head:]
+    body = markup.rfind("</body>")
+    if body != -1:
+        markup = markup[:body] + scripts + markup[body:]
+    return markup
+
+
+def _assets(site: Path) -> None:
+    source = resources.files("edition").joinpath("assets")
+    target = site / ASSETS
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (*STYLES, *SCRIPTS, WORKER):
+        (target / name).write_text(source.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _exports(edition: Edition, site: Path) -> None:
+    urls = edition.urls
+    s = edition.settings
+    p = edition.project
+    names = edition.generated
+
+    def page_url(slug: str) -> str:
+        return urls.absolute(urls.url(edition.text_src(slug)))
+
+    def write(name: str, data: Any) -> None:
+        (site / name).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+    base = urls.absolute(s.export)
+    write(s.export, webannotation.collection(p, base, page_url, edition.site.site_name))
+    term_page = urls.absolute(urls.url(names["glossary"]))
+    write(s.glossary_export, glossary.export(p.glossary, lambda ident: f"{term_page}#{ident}",
+                                             lambda page, block: f"{page_url(page.slug)}#{block.id}"))
+    event_page = urls.absolute(urls.url(names["timeline"]))
+    write(s.timeline_export, timeline.timelinejs(p.timeline, f"{edition.site.site_name} · 年表",
+                                                 edition.site.site_description, lambda ident: f"{event_page}#{ident}",
+                                                 lambda ident: p.glossary.by_id[ident].term.term))
+
+
+def _search(edition: Edition, site: Path, others: list[search_index.OtherPage], glossary_title: str,
+            timeline_title: str) -> None:
+    urls = edition.urls
+    names = edition.generated
+    found = search_index.Urls(lambda page: urls.url(edition.text_src(page.slug)), urls.url(names["glossary"]),
+                              urls.url(names["timeline"]), glossary_title, timeline_title)
+    editions = [("", variants.Converter(variants.SOURCE))] + [(v.path, edition.converters[v.code])
+                                                              for v in edition.variants]
+    p = edition.project
+    for path, data in search_index.indexes(p.edition.document.pages, p.notes_on, p.glossary, p.timeline, others,
+                                           found, editions):
+        target = site / path / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(data, encoding="utf-8")
+        # For a copy opened from the file system (file://), where a page cannot fetch the index:
+        # the same data as a script that the page loads.
+        target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
