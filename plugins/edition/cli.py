@@ -5,6 +5,10 @@ from its configuration file (mkdocs.yml, the `edition` plugin's entry), as the M
     edition check [--strict] [--github] every problem of the inputs, as file:line with a hint
     edition note PAGE QUOTE             a new note's YAML, anchored to QUOTE on PAGE
     edition schema [--check]            the JSON Schemas of the annotation files
+    edition prepare [--docs DIR]        what a site generator must see (generated pages, exports, assets)
+    edition finish SITE                 the built site made the edition's (pages, editions, search)
+    edition build [--generator NAME]    prepare, build with MkDocs, ProperDocs or Zensical, finish
+    edition serve [--generator NAME]    build and serve, rebuilding when anything changes
 
 Exit status: 0 when all is well, 1 when the inputs have problems (or, with --strict, warnings),
 2 when the command line is wrong.
@@ -17,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import generators, serve, stages
 from .core import project, schemas
 from .core.annotations import scaffold
 from .core.editions import variants
@@ -43,6 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     note.add_argument("--id", default="", help="the note's id, like n-my-note")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the annotation files")
     schema.add_argument("--check", action="store_true", help="only check that they are up to date")
+    prepare = commands.add_parser("prepare", help="write the text pages, and the generated pages, exports and "
+                                  "assets into a docs folder for a site generator")
+    prepare.add_argument("--docs", type=Path, default=None,
+                         help="the folder to write into (default: a copy of docs_dir in the cache folder)")
+    finish = commands.add_parser("finish", help="finish a site built from prepared docs")
+    finish.add_argument("site", type=Path, help="the built site's folder")
+    for name, text in (("build", "build the site"), ("serve", "build the site, serve it, rebuild on changes")):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--generator", choices=generators.NAMES, default="mkdocs",
+                             help="the site generator (default: mkdocs)")
+        command.add_argument("--no-strict", dest="strict", action="store_false",
+                             help="let the generator's warnings pass")
+        if name == "build":
+            command.add_argument("-d", "--site-dir", type=Path, default=None,
+                                 help="where the site goes (default: site_dir of the configuration)")
+        else:
+            command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
 
 
@@ -50,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         found = project.inputs(args.config)
-        command = {"ingest": _ingest, "check": _check, "note": _note, "schema": _schema}[args.command]
+        command = {"ingest": _ingest, "check": _check, "note": _note, "schema": _schema, "prepare": _prepare,
+                   "finish": _finish, "build": _build, "serve": _serve}[args.command]
         return command(args, found)
     except EditionError as err:
         _print_problems(err.problems, "error", getattr(args, "github", False))
@@ -112,6 +135,43 @@ def _schema(args: argparse.Namespace, found: project.Inputs) -> int:
                                     "run 'edition schema' and commit the result") for name in stale])
     print(f"schemas: {'wrote ' + ', '.join(stale) if stale else 'up to date'}")
     return 0
+
+
+def _load(found: project.Inputs) -> stages.Edition:
+    ingest.write(found.paths, ingest.load(found.paths))
+    return stages.load(found.site, found.settings, found.paths)
+
+
+def _prepare(args: argparse.Namespace, found: project.Inputs) -> int:
+    edition = _load(found)
+    docs = args.docs or found.paths.root / found.settings.cache / generators.STAGE / "docs"
+    if args.docs is None:
+        import shutil
+
+        if docs.exists():
+            shutil.rmtree(docs)
+        shutil.copytree(found.paths.root / found.site.docs_dir, docs)
+    written = stages.write_prepared(stages.prepare(edition), docs)
+    print(f"prepare: wrote {len(written)} files into {docs}")
+    return 0
+
+
+def _finish(args: argparse.Namespace, found: project.Inputs) -> int:
+    edition = stages.load(found.site, found.settings, found.paths)
+    stages.finish(edition, args.site, stages.prepare(edition))
+    print(f"finish: {args.site} is the edition's site")
+    return 0
+
+
+def _build(args: argparse.Namespace, found: project.Inputs) -> int:
+    _load(found)  # the inputs' problems first, in the edition's words, whatever the generator
+    result = generators.build(args.generator, args.config, args.site_dir, args.strict)
+    return 0 if result.returncode == 0 else 1
+
+
+def _serve(args: argparse.Namespace, found: project.Inputs) -> int:
+    _load(found)
+    return serve.serve(args.generator, args.config, args.dev_addr, args.strict)
 
 
 if __name__ == "__main__":

@@ -2,13 +2,14 @@
 
 - `load` reads and checks everything once (the inputs, the annotations, the conversions).
 - `prepare` gives what the generator must see: the generated pages' Markdown (apparatus, glossary,
-  timeline), whose own HTML is lifted out of the generator's way (fragments), and which file each
-  page's edit button opens.
+  timeline), whose own HTML is lifted out of the generator's way (fragments); the files it copies
+  as they are (the exports, the edition's assets); and which file each page's edit button opens.
+  (The text pages are written by ingest and kept in the docs folder.)
 - The generator (MkDocs, ProperDocs, Zensical …) renders the docs folder with its standard settings.
 - `finish` works on the built site: it puts the fragments back, decorates the text pages (marks,
   notes, term links, permalinks), points edit buttons at their files, writes the 404 page's
-  content, adds the edition's styles, scripts and search button, writes the exports, derives the
-  further editions, and writes every edition's search index.
+  content, adds the edition's styles, scripts and search button, derives the further editions
+  (pages, sitemaps, exports) and writes every edition's search index.
 
 The MkDocs plugin's hooks call these same functions (mkdocs_plugin/plugin.py); the command line
 calls them around any generator (cli.py). Nothing here imports a site generator.
@@ -134,11 +135,13 @@ def alternate_links(edition: Edition) -> list[dict[str, str]]:
 @dataclass(frozen=True)
 class Prepared:
     """What the site generator is given: the generated pages (docs path → Markdown with fragment
-    placeholders), their fragments, and for every page the edition makes or decorates, the
-    repository file its edit button opens."""
+    placeholders), their fragments, the files it copies as they are (docs path → text: exports,
+    assets), and for every page the edition makes or decorates, the repository file its edit
+    button opens."""
 
     pages: dict[str, str]
     fragments: dict[str, list[str]]
+    files: dict[str, str]
     edits: dict[str, str]
 
 
@@ -169,14 +172,13 @@ def prepare(edition: Edition) -> Prepared:
     edits = {names["apparatus"]: s.emendations, names["glossary"]: f"{s.annotations}/glossary.yml",
              names["timeline"]: f"{s.annotations}/timeline.yml",
              **{edition.text_src(page.slug): s.emendations for page in p.edition.document.pages}}
-    return Prepared(pages, lifted, edits)
+    return Prepared(pages, lifted, {**_exports(edition), **_assets()}, edits)
 
 
-def write_prepared(edition: Edition, prepared: Prepared, docs: Path) -> list[str]:
-    """Write the text pages (ingest) and the generated pages into a docs folder; the files written."""
-    ingest.write(edition.paths, edition.project.edition)
+def write_prepared(prepared: Prepared, docs: Path) -> list[str]:
+    """Write the generated pages and files into a docs folder; the files written."""
     written = []
-    for src, text in prepared.pages.items():
+    for src, text in {**prepared.pages, **prepared.files}.items():
         target = docs / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -217,8 +219,6 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         path.write_text(markup, encoding="utf-8")
     if problems:
         raise EditionError(problems)
-    _exports(edition, site)
-    _assets(site)
     if edition.variants:
         replacements = {v.code: variant_site.variant_fields(list(edition.project.annotations.annotations),
                                                             edition.converters[v.code]) for v in edition.variants}
@@ -322,15 +322,15 @@ def _head_and_scripts(edition: Edition, markup: str, up: str) -> str:
     return markup
 
 
-def _assets(site: Path) -> None:
+def _assets() -> dict[str, str]:
+    """The edition's styles and scripts (the pages load them: finish adds the tags)."""
     source = resources.files("edition").joinpath("assets")
-    target = site / ASSETS
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (*STYLES, *SCRIPTS, WORKER):
-        (target / name).write_text(source.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+    return {f"{ASSETS}/{name}": source.joinpath(name).read_text(encoding="utf-8")
+            for name in (*STYLES, *SCRIPTS, WORKER)}
 
 
-def _exports(edition: Edition, site: Path) -> None:
+def _exports(edition: Edition) -> dict[str, str]:
+    """The exports, in the source edition (finish derives the further editions' copies)."""
     urls = edition.urls
     s = edition.settings
     p = edition.project
@@ -339,18 +339,20 @@ def _exports(edition: Edition, site: Path) -> None:
     def page_url(slug: str) -> str:
         return urls.absolute(urls.url(edition.text_src(slug)))
 
-    def write(name: str, data: Any) -> None:
-        (site / name).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    def dump(data: Any) -> str:
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
-    base = urls.absolute(s.export)
-    write(s.export, webannotation.collection(p, base, page_url, edition.site.site_name))
     term_page = urls.absolute(urls.url(names["glossary"]))
-    write(s.glossary_export, glossary.export(p.glossary, lambda ident: f"{term_page}#{ident}",
-                                             lambda page, block: f"{page_url(page.slug)}#{block.id}"))
     event_page = urls.absolute(urls.url(names["timeline"]))
-    write(s.timeline_export, timeline.timelinejs(p.timeline, f"{edition.site.site_name} · 年表",
-                                                 edition.site.site_description, lambda ident: f"{event_page}#{ident}",
-                                                 lambda ident: p.glossary.by_id[ident].term.term))
+    return {
+        s.export: dump(webannotation.collection(p, urls.absolute(s.export), page_url, edition.site.site_name)),
+        s.glossary_export: dump(glossary.export(p.glossary, lambda ident: f"{term_page}#{ident}",
+                                                lambda page, block: f"{page_url(page.slug)}#{block.id}")),
+        s.timeline_export: dump(timeline.timelinejs(p.timeline, f"{edition.site.site_name} · 年表",
+                                                    edition.site.site_description,
+                                                    lambda ident: f"{event_page}#{ident}",
+                                                    lambda ident: p.glossary.by_id[ident].term.term)),
+    }
 
 
 def _search(edition: Edition, site: Path, others: list[search_index.OtherPage], glossary_title: str,

@@ -41,7 +41,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             settings = project.inputs(Path(config.config_file_path)).settings
             self.edition = stages.load(site, settings, project.paths(root, settings, docs))
         except EditionError as err:
-            raise PluginError(str(err)) from None
+            raise _failed(err) from None
         for warning in self.edition.project.warnings:
             log.warning(str(warning))
         self.search = settings.search and material_search.enabled(config)
@@ -63,6 +63,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             generated = File.generated(config, src, content=markdown)
             generated.edit_uri = src  # an edit button, which finish points at the page's own file
             files.append(generated)
+        for src, content in self.prepared.files.items():
+            files.append(File.generated(config, src, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -89,9 +91,20 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         try:
             stages.finish(self.edition, Path(config.site_dir), self.prepared, getattr(self, "workers", 1))
         except EditionError as err:
-            raise PluginError(str(err)) from None
+            raise _failed(err) from None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # Annotations live outside docs/: watch them so `mkdocs serve` rebuilds when they change.
         server.watch(str(self.edition.paths / self.edition.paths.annotations))
         return server
+
+
+def _failed(err: EditionError) -> PluginError:
+    """The problems logged one by one, and the error that stops the build. MkDocs logs a build
+    error's message once per process (its DuplicateFilter): under `mkdocs serve`, a contributor who
+    makes the same mistake twice would see nothing the second time. Our own log lines are not
+    filtered, so every failed rebuild prints every problem in full."""
+    for problem in err.problems:
+        log.error(str(problem))
+    count = len(err.problems)
+    return PluginError(f"the edition's inputs have {count} problem{'s' if count != 1 else ''} (listed above)")
