@@ -7,6 +7,7 @@ import functools
 import http.server
 import io
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import ROOT, Build, mkdocs_build
+from ..conftest import ROOT, Build, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,36 @@ def test_the_site_works_under_a_sub_path(page: Page, pages_url: str) -> None:
     page.locator("input.md-search__input").press("Enter")  # Material: the best result
     page.wait_for_url(pages_url + "text/opening/?h=*#p-0-5")
     expect(page.locator("#p-0-5 mark[data-md-highlight]")).to_have_text("泾渭分明")
+
+
+@pytest.fixture(scope="module")
+def hosted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for the host it is served from (site_url on the test server's own address),
+    as GitHub Pages serves it: the theme's lookups under site_url reach this server."""
+    root = copy_project(tmp_path_factory.mktemp("hosted") / "project", build=True)
+    site = root / "site"
+    site.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(site)))
+    url = f"http://127.0.0.1:{server.server_port}{PREFIX}"
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    build = mkdocs_build(config, site)
+    assert build.returncode == 0, build.log
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_page_view_on_its_host_requests_nothing_missing(page: Page, hosted_url: str) -> None:
+    responses: list[tuple[int, str]] = []
+    page.on("response", lambda response: responses.append((response.status, response.url)))
+    for path in ("", "text/building-cars/", "zh-Hant/timeline/"):
+        page.goto(hosted_url + path)
+        page.wait_for_load_state("networkidle")
+    assert [(status, url) for status, url in responses if status >= 400] == []
+    assert any(url.startswith(hosted_url) for _, url in responses)
 
 
 def test_a_missing_page_gets_the_helpful_404(page: Page, pages_url: str) -> None:

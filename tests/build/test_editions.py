@@ -87,9 +87,13 @@ def test_every_page_exists_in_both_editions_with_its_language(built_site: Build)
         if relative == "404.html":
             continue
         url = relative.removesuffix("index.html")
-        for page in (source, traditional):
-            assert f'<link rel="alternate" hreflang="zh-Hans" href="{SITE_URL}{url}">' in page
-            assert f'<link rel="alternate" hreflang="zh-Hant" href="{SITE_URL}zh-Hant/{url}">' in page
+        # The alternates are in each edition's sitemap, not in the head (variant_site.alternates).
+        for edition, page in (("", source), ("zh-Hant/", traditional)):
+            assert 'rel="alternate" hreflang=' not in page
+            entry = (f"<loc>{SITE_URL}{edition}{url}</loc>"
+                     f'<xhtml:link rel="alternate" hreflang="zh-Hans" href="{SITE_URL}{url}"/>'
+                     f'<xhtml:link rel="alternate" hreflang="zh-Hant" href="{SITE_URL}zh-Hant/{url}"/>')
+            assert entry in (built_site.site / edition / "sitemap.xml").read_text(encoding="utf-8"), relative
         ids_source, ids_traditional = (set(re.findall(r'\bid="([^"]+)"', p)) for p in (source, traditional))
         assert ids_source == ids_traditional, relative
 
