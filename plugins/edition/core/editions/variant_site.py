@@ -252,24 +252,18 @@ def _depth(path: str) -> int:
 
 
 def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
-    """`<html lang>`, the alternates in the head and the switcher links of one page."""
+    """`<html lang>` and the switcher's links of one page (to the same page in each edition).
+
+    The head carries no `<link rel="alternate" hreflang>`: each edition's sitemap lists every page
+    with its alternates instead (`_sitemap`). Themes of Material's family read the head's
+    alternates as the editions' roots and look for `sitemap.xml` under each: a page's alternates
+    there made every page view request `<page>/sitemap.xml` (a 404) from the site's host.
+    """
     page = _page_url(relative)
     markup = re.sub(r'<html lang="[^"]*"', f'<html lang="{variant.code}"', markup, count=1)
-    here = variant.path + relative
-    up = "../" * _depth(here)
-
-    def local(target: Variant) -> str:
-        return up + target.path + page or "./"
-
-    def absolute(target: Variant) -> str:
-        return site.site_url + target.path + page if site.site_url else local(target)
-
-    head = "".join(f'<link rel="alternate" hreflang="{v.code}" href="{html.escape(absolute(v))}">' for v in site.all)
+    up = "../" * _depth(variant.path + relative)
     markup = _ALTERNATES.sub("", markup)
-    at = markup.find("</head>")
-    if at != -1:
-        markup = markup[:at] + head + markup[at:]
-    return site.theme.switcher(markup, [Alternate(v.code, v.name, local(v), v.code == variant.code)
+    return site.theme.switcher(markup, [Alternate(v.code, v.name, up + v.path + page or "./", v.code == variant.code)
                                         for v in site.all])
 
 
@@ -339,6 +333,7 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
                 out.write_text(_export(path, converter, site, variant), encoding="utf-8")
             else:
                 shutil.copyfile(path, out)
+    sitemaps(site)  # after the editions' copies, which are made from the source edition's
 
 
 def _page_job(relative: str) -> None:
@@ -359,10 +354,42 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
 
 
+_SITEMAP_URL = re.compile(r"(<url>\s*<loc>)([^<]*)(</loc>)")
+_XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+
+
 def _sitemap(xml: str, site: Site, variant: Variant) -> str:
+    """An edition's sitemap: the source edition's pages at the edition's path, each with its
+    alternates in every edition (hreflang, as search engines read them from sitemaps)."""
     if not site.site_url:
         return xml
-    return xml.replace(f"<loc>{site.site_url}", f"<loc>{site.site_url}{variant.path}")
+    if _XHTML not in xml:
+        xml = xml.replace('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+                          f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" {_XHTML}', 1)
+
+    def one(match: re.Match[str]) -> str:
+        loc = match.group(2)
+        if not loc.startswith(site.site_url):
+            return match.group(0)
+        page = loc[len(site.site_url):]
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{v.code}" '
+                        f'href="{html.escape(site.site_url + v.path + page)}"/>' for v in site.all)
+        return f"{match.group(1)}{site.site_url}{variant.path}{page}{match.group(3)}{links}"
+
+    return _SITEMAP_URL.sub(one, xml)
+
+
+def sitemaps(site: Site) -> None:
+    """The source edition's sitemap (and its gzipped copy), with every page's alternates."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        path = site.root / name
+        if not path.is_file():
+            continue
+        if name.endswith(".gz"):
+            xml = _sitemap(gzip.decompress(path.read_bytes()).decode("utf-8"), site, site.source)
+            path.write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+        else:
+            path.write_text(_sitemap(path.read_text(encoding="utf-8"), site, site.source), encoding="utf-8")
 
 
 def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> str:
