@@ -38,7 +38,10 @@ def test_ci_runs_the_checker_and_the_test_command_in_debian() -> None:
     ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     assert ci["jobs"]["test"]["container"].endswith("-bookworm")  # Debian's chromium, as scripts/test installs
     runs = _runs(ROOT / ".github/workflows/ci.yml")
-    assert any("scripts/annotations.py check --strict --github" in r for r in runs)
+    assert "scripts/edition check --strict --github" in runs
+    builds = next(r for r in runs if "scripts/site" in r)
+    for generator in ("mkdocs", "properdocs", "zensical"):
+        assert f"EDITION_GENERATOR={generator} scripts/site" in builds
     assert ".ci/run" in runs
     assert "scripts/test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
 
@@ -50,7 +53,7 @@ def test_deploy_builds_strictly_and_publishes_the_site_to_pages() -> None:
     assert {"uses": "actions/upload-pages-artifact@v3", "with": {"path": "site"}} in steps
     assert data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    for command in ("scripts/site", "scripts/test", ".ci/run"):
+    for command in ("scripts/site", "scripts/test", "scripts/edition", ".ci/run"):
         assert (ROOT / command).stat().st_mode & 0o111, command
 
 
