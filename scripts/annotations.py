@@ -16,9 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-import yaml  # noqa: E402
-
-from edition.core import project, schemas  # noqa: E402
+from edition.core import project, schemas, settings_file  # noqa: E402
 from edition.core.annotations import scaffold  # noqa: E402
 from edition.core.editions import variants  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
@@ -44,9 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "schema":
             return _schema(paths, args.check)
-        loaded = project.load(paths)
+        settings = settings_file.read(paths.root)
+        loaded = project.load(paths, settings_file.layout_of(settings))
         if args.command == "check":
-            _check_conversion(paths, loaded)
+            _check_conversion(settings, paths, loaded)
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
         if getattr(args, "github", False):
@@ -71,16 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _check_conversion(paths: ingest.Paths, loaded: project.Project) -> None:
+def _check_conversion(settings: settings_file.PluginSettings, paths: ingest.Paths, loaded: project.Project) -> None:
     """The conversion overrides of the editions that mkdocs.yml configures (as the build checks them)."""
-    class Loader(yaml.SafeLoader):
-        """mkdocs.yml may carry !!python/name tags (for Markdown extensions): read them as nothing."""
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((paths.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    settings = next((p["edition"] for p in config.get("plugins", []) if isinstance(p, dict) and "edition" in p), {})
-    editions = variants.from_config((settings or {}).get("editions", []))
-    overrides = variants.load_overrides(paths.root, (settings or {}).get("conversion", "annotations/conversion.yml"))
+    editions = variants.from_config(settings.get("editions", []))
+    overrides = variants.load_overrides(paths.root, settings.get("conversion", "annotations/conversion.yml"))
     converters = {v.code: variants.Converter(v, overrides) for v in editions}
     problems = variants.check(converters, overrides, loaded.edition.document)
     if problems:

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from edition.core import settings_file  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
 from edition.core.text import ingest  # noqa: E402
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = ingest.Paths(args.root)
     try:
-        edition = ingest.load(paths)
+        edition = ingest.load(paths, settings_file.layout(args.root))
     except EditionError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from edition.core import settings_file
+
 ROOT = Path(__file__).resolve().parent.parent
+#: This edition's layout, as its mkdocs.yml declares it: what the edition's tests read the text with.
+LAYOUT = settings_file.layout(ROOT)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,12 +29,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def copy_project(copy: Path, build: bool = False, ignore: tuple[str, ...] = ()) -> Path:
-    """A copy of the project at `copy`: what loading needs (source, annotations, the text pages),
-    or with `build` what a site build needs (all of docs/, mkdocs.yml). `ignore`: file patterns."""
+    """A copy of the project at `copy`: what loading needs (source, annotations, the text pages,
+    mkdocs.yml, whose settings the scripts read), or with `build` what a site build needs (all of
+    docs/). `ignore`: file patterns."""
     for part in ("source", "annotations", "docs" if build else "docs/text"):
         shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns(*ignore))
-    if build:
-        shutil.copy(ROOT / "mkdocs.yml", copy)
+    shutil.copy(ROOT / "mkdocs.yml", copy)
     return copy
 
 

@@ -10,11 +10,11 @@ from playwright.sync_api import Page, expect
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import ROOT
+from ..conftest import LAYOUT, ROOT
 
 pytestmark = pytest.mark.browser
 
-DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
+DOCUMENT = ingest.load(ingest.Paths(ROOT), LAYOUT).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 NEW_FILE = "https://github.com/xiaomi-model-edition/edition/new/main/"

@@ -19,7 +19,7 @@ from edition.core import project
 from edition.core.editions import variants
 from edition.core.text import ingest
 
-from ..conftest import ROOT, Build, copy_project, mkdocs_build
+from ..conftest import LAYOUT, ROOT, Build, copy_project, mkdocs_build
 
 SITE_URL = "https://xiaomi-model-edition.github.io/edition/"
 
@@ -116,7 +116,7 @@ def test_every_internal_link_and_fragment_resolves_in_every_edition(built_site: 
             checked += 1
     assert checked > 1000
     # Every paragraph, note, term and event anchor is linked to (and so checked), in every edition.
-    loaded = project.load(ingest.Paths(ROOT))
+    loaded = project.load(ingest.Paths(ROOT), LAYOUT)
     anchors = {(f"text/{p.slug}/index.html", b.id) for p, b in loaded.edition.document.blocks()}
     anchors |= {(f"text/{a.page.slug}/index.html", a.annotation.id) for a in loaded.anchors
                 if a.annotation.kind == "note"}

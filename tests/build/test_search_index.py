@@ -14,7 +14,7 @@ from edition.core.search import index as search_index
 from edition.core.text import ingest
 from edition.mkdocs_plugin import material_search
 
-from ..conftest import ROOT, Build
+from ..conftest import LAYOUT, ROOT, Build
 
 EDITIONS = ["", "zh-Hant/"]
 
@@ -80,7 +80,7 @@ def test_every_passage_is_a_document_with_the_text_its_page_prints(built_site: B
         else:  # a note: its title and body, then its sources and the way back
             assert shown.startswith(doc["title"].split("：", 1)[-1]), doc["location"]
         checked += 1
-    loaded = project.load(ingest.Paths(ROOT))  # counted from the project: contributors add notes
+    loaded = project.load(ingest.Paths(ROOT), LAYOUT)  # counted from the project: contributors add notes
     blocks = [b for _, b in loaded.edition.document.blocks()]
     notes = {a.annotation.id for a in loaded.anchors if a.annotation.kind == "note"}
     below_title = sum(1 for p in loaded.edition.document.pages for b in p.blocks[1:] if b.kind == "heading")
@@ -91,7 +91,7 @@ def test_the_index_is_the_editions_own(built_site: Build) -> None:
     data = index(built_site, "")
     assert data["config"]["edition"]["version"] == search_index.VERSION
     kinds = [d["kind"] for d in data["docs"]]
-    loaded = project.load(ingest.Paths(ROOT))
+    loaded = project.load(ingest.Paths(ROOT), LAYOUT)
     blocks = [b for _, b in loaded.edition.document.blocks()]
     assert {k: kinds.count(k) for k in set(kinds)} == {
         "heading": sum(b.kind == "heading" for b in blocks), "text": sum(b.kind != "heading" for b in blocks),

@@ -13,7 +13,7 @@ import pytest
 
 from edition.core.text import ingest
 
-from ..conftest import ROOT, Build, copy_project, mkdocs_build
+from ..conftest import LAYOUT, ROOT, Build, copy_project, mkdocs_build
 
 TEXT_PAGES = ["opening", "scale-diseconomies", "three-iron-rules", "building-cars", "going-premium",
               "methodology-tested"]
@@ -39,7 +39,7 @@ def test_headings_paragraphs_and_lists_render(built_site: Build) -> None:
     assert sum(len(re.findall(r"<h2[ >]", p)) for p in pages) == 11
     assert sum(len(re.findall(r'<ol>\s*<li id="p-', p)) for p in pages) == 2
     assert sum(len(re.findall(r'<ul>\s*<li id="p-', p)) for p in pages) == 2
-    document = ingest.load(ingest.Paths(ROOT)).document
+    document = ingest.load(ingest.Paths(ROOT), LAYOUT).document
     for page, slug in zip(document.pages, TEXT_PAGES, strict=True):
         rendered = article(built_site, slug)
         for block in page.blocks:
@@ -56,7 +56,7 @@ def test_every_paragraph_and_item_has_a_permalink(built_site: Build) -> None:
 
 
 def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: Build) -> None:
-    count = len(ingest.load(ingest.Paths(ROOT)).emendations)
+    count = len(ingest.load(ingest.Paths(ROOT), LAYOUT).emendations)
     apparatus = html(built_site, "apparatus/index.html")
     entries = re.findall(r'<li id="(e-\d{3})">.*?<a href="\.\./text/([a-z-]+)/#(ref-e-\d{3})"', apparatus)
     assert len(entries) == count

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from edition.core import project
 from edition.core.text import ingest
 
-from ..conftest import ROOT, Build
+from ..conftest import LAYOUT, ROOT, Build
 from .test_site import TEXT_PAGES, article, html
 
-PROJECT = project.load(ingest.Paths(ROOT))
+PROJECT = project.load(ingest.Paths(ROOT), LAYOUT)
 
 
 def timeline_page(build: Build) -> str:

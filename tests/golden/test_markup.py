@@ -21,11 +21,11 @@ from edition.core.render import (
 )
 from edition.core.text import ingest
 
-from ..conftest import ROOT
+from ..conftest import LAYOUT, ROOT
 from .fixtures import cases, check
 
 FIXTURE = Path(__file__).with_name("markup.txt")
-PROJECT = project.load(ingest.Paths(ROOT))
+PROJECT = project.load(ingest.Paths(ROOT), LAYOUT)
 EDITION = PROJECT.edition
 
 

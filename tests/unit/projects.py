@@ -11,7 +11,7 @@ from edition.core import project
 from edition.core.errors import EditionError
 from edition.core.text import ingest
 
-from ..conftest import copy_project
+from ..conftest import LAYOUT, copy_project
 
 
 def bare(where: Path) -> Path:
@@ -25,7 +25,7 @@ def load_with(base: Path, tmp_path: Path, text: str, name: str) -> project.Proje
     shutil.copytree(base, copy)
     (copy / "annotations" / name).parent.mkdir(exist_ok=True)
     (copy / "annotations" / name).write_text(text, encoding="utf-8")
-    return project.load(ingest.Paths(copy))
+    return project.load(ingest.Paths(copy), LAYOUT)
 
 
 def message(base: Path, tmp_path: Path, text: str, name: str) -> str:

@@ -11,7 +11,7 @@ from edition.core.errors import EditionError
 from edition.core.text import emendations, ingest, markdown_pages
 from edition.core.text.chars import NO_LINE_START, is_punctuation_only, without_whitespace
 
-from ..conftest import ROOT, copy_project
+from ..conftest import LAYOUT, ROOT, copy_project
 
 PATHS = ingest.Paths(ROOT)
 SEED = ROOT.parent / "shared" / "seed" / "000_46aef551d3bc96fd.txt"
@@ -19,7 +19,7 @@ SEED = ROOT.parent / "shared" / "seed" / "000_46aef551d3bc96fd.txt"
 
 @pytest.fixture(scope="module")
 def edition() -> ingest.Edition:
-    return ingest.load(PATHS)
+    return ingest.load(PATHS, LAYOUT)
 
 
 def read_pages(edition: ingest.Edition) -> list[markdown_pages.ReadBlock]:
@@ -72,14 +72,14 @@ def test_pages_read_back_as_the_document(edition: ingest.Edition) -> None:
 
 
 def test_ingest_is_deterministic_and_idempotent(tmp_path: Path, edition: ingest.Edition) -> None:
-    again = ingest.load(PATHS)
+    again = ingest.load(PATHS, LAYOUT)
     assert ingest.render(again) == ingest.render(edition)
     copy = _copy_project(tmp_path)
     paths = ingest.Paths(copy)
-    assert ingest.write(paths, ingest.load(paths)) == []
+    assert ingest.write(paths, ingest.load(paths, LAYOUT)) == []
     shutil.rmtree(copy / "docs" / "text")
-    assert len(ingest.write(paths, ingest.load(paths))) == 6
-    assert ingest.write(paths, ingest.load(paths)) == []
+    assert len(ingest.write(paths, ingest.load(paths, LAYOUT))) == 6
+    assert ingest.write(paths, ingest.load(paths, LAYOUT)) == []
 
 
 def test_a_changed_input_makes_the_pages_stale(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_a_changed_input_makes_the_pages_stale(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("id: why-premium", "id: premium-meaning"),
                     encoding="utf-8")
     paths = ingest.Paths(copy)
-    edition = ingest.load(paths)
+    edition = ingest.load(paths, LAYOUT)
     assert ingest.stale(paths, edition) == ["going-premium.md"]
     assert [str(p) for p in ingest.stale_problems(paths, edition)] == [
         "docs/text/going-premium.md:14: generated page differs from what ingest writes\n"
@@ -102,7 +102,7 @@ def test_a_wrong_kind_is_caught(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(
         "    kind: join\n    line: 244", "    kind: reorder\n    line: 244"), encoding="utf-8")
     with pytest.raises(EditionError, match=r"e-009.*kind 'reorder' does not fit"):
-        ingest.load(ingest.Paths(copy))
+        ingest.load(ingest.Paths(copy), LAYOUT)
 
 
 def test_heading_not_found(tmp_path: Path) -> None:
@@ -111,7 +111,7 @@ def test_heading_not_found(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("title: 高端化的意义", "title: 高端化之意义"),
                     encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(ingest.Paths(copy))
+        ingest.load(ingest.Paths(copy), LAYOUT)
     assert str(caught.value) == (
         "annotations/structure.yml:36: heading '高端化之意义' not found in the text after source line 420\n"
         "  hint: the closest line is 430: '高端化的意义'; copy the title exactly as the source prints it "
@@ -125,7 +125,7 @@ def test_artifact_without_emendation_is_an_error(tmp_path: Path) -> None:
     start = text.index("  - id: e-009")
     path.write_text(text[:start] + text[text.index("  - id: e-010"):], encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(ingest.Paths(copy))
+        ingest.load(ingest.Paths(copy), LAYOUT)
     assert str(caught.value) == (
         "source/xiaomi-model-2010-2022.txt:245: extraction artifact left in the text: line starts with "
         "punctuation: '。'\n  hint: record an emendation for it in annotations/emendations.yml")

@@ -14,7 +14,7 @@ from edition.core.search.index import Doc, OtherPage
 from edition.core.text import ingest
 from edition.mkdocs_plugin import material_search
 
-from ..conftest import ROOT
+from ..conftest import LAYOUT, ROOT
 
 TABLE = search_index.fold_table(["后来发现这里有台风"])
 
@@ -46,7 +46,7 @@ def test_other_pages_are_cut_at_their_headings() -> None:
 
 @pytest.fixture(scope="module")
 def documents() -> list[Doc]:
-    loaded = project.load(ingest.Paths(ROOT))
+    loaded = project.load(ingest.Paths(ROOT), LAYOUT)
     urls = search_index.Urls(lambda p: f"text/{p.slug}/", "glossary/", "timeline/", "术语表", "年表")
     converter = variants.Converter(variants.SOURCE)
     return search_index.docs(loaded.edition.document.pages, loaded.notes_on, loaded.glossary, loaded.timeline,

@@ -13,10 +13,10 @@ from edition.core import project
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import ROOT, copy_project
+from ..conftest import LAYOUT, ROOT, copy_project
 
 ROOT_URL = "https://github.com/owner/repo/new/main/"
-DOCUMENT = ingest.load(ingest.Paths(ROOT)).document
+DOCUMENT = ingest.load(ingest.Paths(ROOT), LAYOUT).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 
@@ -58,7 +58,7 @@ def test_every_paragraphs_file_passes_the_checker_once_filled_in(tmp_path: Path)
     for page, block in blocks:
         text = suggestions.skeleton(DOCUMENT, page, block)
         (copy / suggestions.filename(block)).write_text(filled(text, sources=block.id != "p-3-12"), encoding="utf-8")
-    loaded = project.load(ingest.Paths(copy))  # raises on any error
+    loaded = project.load(ingest.Paths(copy), LAYOUT)  # raises on any error
     suggested = [a for a in loaded.annotations.annotations if a.id.startswith("n-suggested-")]
     assert len(suggested) == len(blocks) == 159
     anchored = {a.annotation.id: a.block.id for a in loaded.anchors if a.annotation.id.startswith("n-suggested-")}

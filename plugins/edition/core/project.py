@@ -17,6 +17,7 @@ from .render.apparatus import Placement
 from .render.notes import PageNote, page_notes
 from .text import ingest
 from .text.document import Page
+from .text.layout import Layout
 from .text.segmentation import BoundaryCache
 
 
@@ -41,11 +42,12 @@ class Project:
         return [p for p in self.placements if p.page.slug == page.slug]
 
 
-def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None,
+def load(paths: ingest.Paths, layout: Layout, pinyin_cache: glossary.PinyinCache | None = None,
          boundary_cache: BoundaryCache | None = None) -> Project:
-    """Load and check everything; raises EditionError listing every problem. The caches (see
-    glossary.PinyinCache, segmentation.BoundaryCache) may be kept by the caller between loads."""
-    edition = ingest.load(paths)
+    """Load and check everything, the text read with the source's declared layout; raises
+    EditionError listing every problem. The caches (see glossary.PinyinCache,
+    segmentation.BoundaryCache) may be kept by the caller between loads."""
+    edition = ingest.load(paths, layout)
     reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
     loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved)
     anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)

@@ -39,6 +39,18 @@ class EditionConfig(base.Config):
     emendations = c.Type(str, default="annotations/emendations.yml")
     """Recorded corrections of extraction artifacts, relative to mkdocs.yml."""
 
+    layout = c.Type(dict, default={})
+    """How the source was laid out, so that ingest can find its paragraphs (core/text/layout.py):
+    `kind` (page: a printed page extracted line by line; paragraphs: one paragraph per line),
+    `column` (the column's width in em, or auto to measure it), `indent` (the first-line indent
+    in em), `slack` and `overflow` (how far short of the column a full line may fall, and how far
+    past it a line may run, in em), `fragment_starts` (characters before which the extractor split
+    a printed line). Checked by core/text/layout.py: from_settings."""
+
+    layout_fixes = c.Type(str, default="annotations/layout.yml")
+    """Declared paragraph breaks and whitespace-only fixes of the source's layout, relative to
+    mkdocs.yml (core/text/layout_fixes.py). Optional: no file, no fixes."""
+
     annotations = c.Type(str, default="annotations")
     """Folder of the annotation files (notes/, glossary.yml, timeline.yml), relative to mkdocs.yml."""
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core import project
+from ..core import project, settings_file
 from ..core.annotations import glossary, timeline
 from ..core.editions import variant_site, variants
 from ..core.errors import EditionError
@@ -44,7 +44,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir).relative_to(root).as_posix()
         self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
-                                  f"{docs}/{self.config.pages}", self.config.annotations)
+                                  f"{docs}/{self.config.pages}", self.config.annotations, self.config.layout_fixes)
+        try:
+            self.layout = settings_file.configured_layout(Path(config.config_file_path), self.config.layout)
+        except EditionError as err:
+            raise PluginError(str(err)) from None
         self.project = self._load(root)
         self.edition = self.project.edition
         stale = ingest.stale_problems(self.paths, self.edition)
@@ -71,7 +75,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         caches = {name: self._read_cache(path) for name, path in kept.items()}
         before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
         try:
-            loaded = project.load(self.paths, caches["pinyin"], caches["segmentation"])
+            loaded = project.load(self.paths, self.layout, caches["pinyin"], caches["segmentation"])
         except EditionError as err:
             raise PluginError(str(err)) from None
         for name, path in kept.items():
