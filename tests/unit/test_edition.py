@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,6 +170,26 @@ def test_ids_are_ascii_unique_and_numbered_per_page(edition: ingest.Edition) -> 
     for page in edition.document.pages:
         numbered = [b.id for b in page.blocks if b.kind != "heading"]
         assert numbered == [f"p-{page.number}-{n}" for n in range(1, len(numbered) + 1)]
+
+
+def test_the_layout_is_this_editions_declared_one() -> None:
+    assert (LAYOUT.kind, LAYOUT.column, LAYOUT.indent, LAYOUT.slack, LAYOUT.overflow) == ("page", 30, 2, 1, 0.5)
+    assert LAYOUT.fragment_starts == frozenset("一“")
+
+
+@pytest.mark.parametrize("script", [["ingest.py", "--check"], ["annotations.py", "check"]])
+def test_the_scripts_read_the_layout_from_mkdocs_yml(tmp_path: Path, script: list[str]) -> None:
+    copy = _copy_project(tmp_path)
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("column: 30", "column: 24"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("        column: 24") + 1
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script[0]), "--root", str(copy), *script[1:]],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: mkdocs.yml:{line}: layout: a column of 24 em does not fit the text: its lines are too long (widths "
+        "at the 50th/90th percentile: 28/30 em, of 649 lines; no line may run past 24.5 em)\n"
+        "  hint: the lines look like a column of 30 em: write 'column: 30' (or 'column: auto' to measure it)\n")
 
 
 def _copy_project(tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .annotations.model import file_schema, schema
 from .editions import variants
-from .text import emendations, structure
+from .text import emendations, layout_fixes, structure
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:
@@ -21,5 +21,6 @@ def all_schemas() -> dict[str, dict[str, Any]]:
         "timeline.schema.json": schema("event"),
         "emendations.schema.json": file_schema(emendations.FIELDS, "emendations", "emendations"),
         "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
+        "layout.schema.json": file_schema(layout_fixes.FIELDS, "fixes", "layout fixes"),
         "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides"),
     }

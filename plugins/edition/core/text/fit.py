@@ -3,11 +3,10 @@ not fit is reported with the setting, what was measured and the value that would
 paragraphs silently read wrong.
 
 A printed page's lines are mostly full: their widths bunch at the column's width, which is what
-`column: auto` takes (the most common whole-em width of the wider half of the lines). When the
-column declared is wrong, half the lines run past the widest a line may be, or nine in ten fall
-short of a full line. When the indent is wrong, the first lines of paragraphs (those that follow
-a paragraph ending in a short line, and do not end their own) are not the width an indented full
-line has.
+`column: auto` takes (see Widths.column). When the column declared is wrong, half the lines run
+past the widest a line may be, or the column they bunch at is narrower than a full line. When the
+indent is wrong, the first lines of paragraphs (those that follow a paragraph ending in a short
+line, and do not end their own) are not the width an indented full line has.
 """
 
 from __future__ import annotations
@@ -40,12 +39,16 @@ class Widths:
         return self.values[max(0, math.ceil(p / 100 * len(self.values)) - 1)]
 
     def column(self) -> float | None:
-        """The column the lines were set in: the most common whole-em width of the wider half."""
+        """The column the lines were set in: among the whole-em widths of the wider half of the
+        lines, the widest that is at least a quarter as common as the most common one (which is
+        the indented first lines' width, in a text of short paragraphs; a few lines run past the
+        column)."""
         if not self.values:
             return None
         median = self.percentile(50)
         counts = Counter(math.floor(w + 0.5) for w in self.values if w >= median)
-        return float(max(counts, key=lambda w: (counts[w], w)))
+        most = max(counts.values())
+        return float(max(w for w, n in counts.items() if n * 4 >= most))
 
     def measured(self) -> str:
         return (f"widths at the 50th/90th percentile: {em(self.percentile(50))}/{em(self.percentile(90))} em, "
@@ -58,14 +61,14 @@ def column_problems(texts: list[str], layout: Layout) -> list[Problem]:
     widths = Widths.of(texts)
     if layout.kind != "page" or layout.column is None or len(widths.values) < MIN_LINES:
         return []
+    fits = widths.column()
+    assert fits is not None  # there are lines
     if widths.percentile(50) > layout.widest:
         what = f"its lines are too long ({widths.measured()}; no line may run past {em(layout.widest)} em)"
-    elif widths.percentile(90) < layout.full_line:
+    elif fits < layout.full_line:
         what = f"its lines are too short ({widths.measured()}; a full line is at least {em(layout.full_line)} em)"
     else:
         return []
-    fits = widths.column()
-    assert fits is not None  # there are lines
     return [Problem(layout.file, layout.line_of("column"),
                     f"layout: a column of {em(layout.width)} em does not fit the text: {what}",
                     f"the lines look like a column of {em(fits)} em: write 'column: {em(fits)}' "
@@ -82,7 +85,7 @@ def indent_problems(first_lines: list[float], layout: Layout) -> list[Problem]:
     counts = Counter(math.floor(w + 0.5) for w in first_lines)
     common = max(counts, key=lambda w: (counts[w], w))
     expected = layout.width - layout.indent
-    if len(indented) * 2 >= len(first_lines) and abs(common - expected) <= layout.slack:
+    if (not layout.indent or len(indented) * 2 >= len(first_lines)) and abs(common - expected) <= layout.slack:
         return []
     fits = max(0.0, layout.width - common)
     band = f"{em(layout.full_first)}–{em(layout.full_line)} em" if layout.indent else "none can be, with no indent"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,8 +248,9 @@ def _heading_problem(lines: list[Line], cursor: int, heading: Heading, paths: Pa
 
 
 def _difference(title: str, line: str) -> str:
-    """Where two texts that look the same differ (a CJK compatibility ideograph, say), or nothing."""
-    if quote(title) != quote(line):
+    """Where two texts that differ look the same (the same under Unicode compatibility
+    normalization: a CJK compatibility ideograph for its unified one, say), or nothing."""
+    if title == line or unicodedata.normalize("NFKC", title) != unicodedata.normalize("NFKC", line):
         return ""
     at = next((i for i, (a, b) in enumerate(zip(title, line, strict=False)) if a != b), min(len(title), len(line)))
     ours = f"U+{ord(title[at]):04X}" if at < len(title) else "nothing"

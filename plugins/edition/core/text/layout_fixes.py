@@ -39,7 +39,7 @@ FIELDS = (
                    "text, line breaks written as \\n, form feeds as \\f"),
     yamlfile.Field("reading", str, required=False,
                    doc="whitespace only: the same text with the whitespace the edition reads"),
-    yamlfile.Field("reason", str, doc="why, for editors"),
+    yamlfile.Field("reason", str, doc="why, in the edition's language: the apparatus prints it"),
 )
 
 

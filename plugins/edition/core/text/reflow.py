@@ -192,7 +192,7 @@ def reflow(lines: list[Line], layout: Layout, breaks: frozenset[int] = frozenset
             close(last)  # the next item begins even though this one ends mid-line
             first, ended_short = True, False
         else:
-            if opening and ended_short:
+            if opening and ended_short and j < len(lines):
                 flow.first_lines.append(width(text))
             first = False
         i = j
