@@ -105,6 +105,24 @@ def test_bad_emendation_stops_the_build_with_a_clear_message(project: Path) -> N
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize(("value", "message"), [
+    ("thirty", "layout: column must be a positive number of em, or auto, got 'thirty'\n"
+               "  hint: write the column's width in em, like 'column: 28', or 'column: auto'\n"),
+    ("24", "layout: a column of 24 em does not fit the text: its lines are too long (widths at the 50th/90th "
+           "percentile: 28/30 em, of 649 lines; no line may run past 24.5 em)\n"
+           "  hint: the lines look like a column of 30 em: write 'column: 30' (or 'column: auto' to measure it)\n"),
+])
+def test_a_layout_that_is_wrong_stops_the_build_at_its_line(project: Path, value: str, message: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("column: 30", f"column: {value}"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index(f"        column: {value}") + 1
+    build = mkdocs_build(config, project / "site")
+    assert build.returncode == 1
+    assert f"ERROR   -  mkdocs.yml:{line}: {message}" in build.log, build.log
+    assert "Traceback" not in build.log
+    assert not (project / "site").exists()
+
+
 def test_stale_page_stops_the_build(project: Path) -> None:
     page = project / "docs" / "text" / "opening.md"
     page.write_text(page.read_text(encoding="utf-8").replace("泾渭分明", "泾渭分明！"), encoding="utf-8")

@@ -99,15 +99,17 @@ def layout_of(settings: PluginSettings) -> Layout:
     return layout_mod.from_settings(settings.get("layout", {}), settings.file, settings.line_of("layout"))
 
 
-def configured_layout(config_file: Path, value: Any) -> Layout:
+def configured_layout(config_file: Path | None, value: Any) -> Layout:
     """The layout MkDocs read from `config_file` (the plugin's `layout` setting, `value`), checked
     with the lines of that file: MkDocs keeps none. When the file does not declare that same value
     (an inherited configuration, say), the problems are on the line of the plugin."""
-    name = config_file.name
-    try:
-        settings = read(config_file.parent, name)
-        located = settings.get("layout", {})
-        line = settings.line_of("layout")
-    except EditionError:
-        located, line = None, 1
+    name = config_file.name if config_file else CONFIG
+    located: Any = None
+    line = 1
+    if config_file:
+        try:
+            settings = read(config_file.parent, name)
+            located, line = settings.get("layout", {}), settings.line_of("layout")
+        except EditionError:
+            pass  # MkDocs read the file: what it could not, it has reported
     return layout_mod.from_settings(located if located == value else value, name, line)

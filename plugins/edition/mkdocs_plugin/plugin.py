@@ -46,7 +46,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.paths = ingest.Paths(root, self.config.source, self.config.structure, self.config.emendations,
                                   f"{docs}/{self.config.pages}", self.config.annotations, self.config.layout_fixes)
         try:
-            self.layout = settings_file.configured_layout(Path(config.config_file_path), self.config.layout)
+            self.layout = settings_file.configured_layout(
+                Path(config.config_file_path) if config.config_file_path else None, self.config.layout)
         except EditionError as err:
             raise PluginError(str(err)) from None
         self.project = self._load(root)

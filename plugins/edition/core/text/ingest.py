@@ -81,15 +81,16 @@ def load(paths: Paths, layout: Layout) -> Edition:
 def _overlaps(emends: tuple[Emendation, ...], fixes: tuple[WhitespaceFix, ...]) -> list[Problem]:
     """A whitespace fix may not overlap an emendation: the emendation's reading says it all."""
     problems = []
-    starts = [e.start for e in emends]
+    starts = [e.start for e in emends]  # sorted, and emendations do not overlap: so are their ends
     for fix in fixes:
-        at = bisect.bisect_left(starts, fix.end)
-        for e in emends[max(0, at - 1):at + 1]:
-            if e.start < fix.end and fix.start < e.end:
-                problems.append(Problem(fix.file, fix.file_line,
-                                        f"the whitespace fix on line {fix.line} overlaps emendation {quote(e.id)} "
-                                        f"({e.file}:{e.file_line})",
-                                        "write the whitespace in the emendation's reading, and remove the fix"))
+        at = bisect.bisect_left(starts, fix.end)  # the emendations before `at` begin before the fix ends
+        while at > 0 and emends[at - 1].end > fix.start:
+            at -= 1
+            e = emends[at]
+            problems.append(Problem(fix.file, fix.file_line,
+                                    f"the whitespace fix on line {fix.line} overlaps emendation {quote(e.id)} "
+                                    f"({e.file}:{e.file_line})",
+                                    "write the whitespace in the emendation's reading, and remove the fix"))
     return problems
 
 
