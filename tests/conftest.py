@@ -20,6 +20,8 @@ INPUTS = project.inputs(ROOT / "mkdocs.yml")
 SETTINGS = INPUTS.settings
 PATHS = INPUTS.paths
 NOTE_CATEGORIES = SETTINGS.categories.keys("note")
+#: This edition's layout, as its mkdocs.yml declares it: what the edition's tests read the text with.
+LAYOUT = SETTINGS.layout
 
 
 def paths_of(root: Path) -> ingest.Paths:

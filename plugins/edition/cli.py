@@ -88,7 +88,7 @@ def _print_problems(problems: Sequence[Problem], level: str, github: bool) -> No
 
 
 def _ingest(args: argparse.Namespace, found: project.Inputs) -> int:
-    edition = ingest.load(found.paths)
+    edition = ingest.load(found.paths, found.settings.layout)
     if args.check:
         stale = ingest.stale_problems(found.paths, edition)
         if stale:
@@ -123,7 +123,7 @@ def _check(args: argparse.Namespace, found: project.Inputs) -> int:
 
 
 def _note(args: argparse.Namespace, found: project.Inputs) -> int:
-    edition = ingest.load(found.paths)
+    edition = ingest.load(found.paths, found.settings.layout)
     print(scaffold.note_yaml(edition.document, args.page, args.quote, args.id), end="")
     return 0
 
@@ -138,7 +138,7 @@ def _schema(args: argparse.Namespace, found: project.Inputs) -> int:
 
 
 def _load(found: project.Inputs) -> stages.Edition:
-    ingest.write(found.paths, ingest.load(found.paths))
+    ingest.write(found.paths, ingest.load(found.paths, found.settings.layout))
     return stages.load(found.site, found.settings, found.paths)
 
 

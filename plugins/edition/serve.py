@@ -92,8 +92,9 @@ def _serve_built(name: str, config: Path, address: str, strict: bool) -> int:
     def rebuild() -> bool:
         print(f"serve: building with {name}", file=sys.stderr)
         try:
-            paths = project.inputs(config).paths
-            ingest.write(paths, ingest.load(paths))  # the text pages, as `edition build` writes them
+            found = project.inputs(config)
+            # The text pages, as `edition build` writes them.
+            ingest.write(found.paths, ingest.load(found.paths, found.settings.layout))
             result = generators.build(name, config, site, strict)
         except EditionError as err:  # every run prints its problems in full
             print("\n".join(f"error: {p}" for p in err.problems), file=sys.stderr)

@@ -10,11 +10,11 @@ from playwright.sync_api import Page, expect
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import NOTE_CATEGORIES, PATHS
+from ..conftest import LAYOUT, NOTE_CATEGORIES, PATHS
 
 pytestmark = pytest.mark.browser
 
-DOCUMENT = ingest.load(PATHS).document
+DOCUMENT = ingest.load(PATHS, LAYOUT).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 NEW_FILE = "https://github.com/xiaomi-model-edition/edition/new/main/"

@@ -13,7 +13,7 @@ import pytest
 
 from edition.core.text import ingest
 
-from ..conftest import PATHS, Build, copy_project, mkdocs_build
+from ..conftest import LAYOUT, PATHS, Build, copy_project, mkdocs_build
 
 TEXT_PAGES = ["opening", "scale-diseconomies", "three-iron-rules", "building-cars", "going-premium",
               "methodology-tested"]
@@ -39,7 +39,7 @@ def test_headings_paragraphs_and_lists_render(built_site: Build) -> None:
     assert sum(len(re.findall(r"<h2[ >]", p)) for p in pages) == 11
     assert sum(len(re.findall(r'<ol>\s*<li id="p-', p)) for p in pages) == 2
     assert sum(len(re.findall(r'<ul>\s*<li id="p-', p)) for p in pages) == 2
-    document = ingest.load(PATHS).document
+    document = ingest.load(PATHS, LAYOUT).document
     for page, slug in zip(document.pages, TEXT_PAGES, strict=True):
         rendered = article(built_site, slug)
         for block in page.blocks:
@@ -56,7 +56,7 @@ def test_every_paragraph_and_item_has_a_permalink(built_site: Build) -> None:
 
 
 def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: Build) -> None:
-    count = len(ingest.load(PATHS).emendations)
+    count = len(ingest.load(PATHS, LAYOUT).emendations)
     apparatus = html(built_site, "apparatus/index.html")
     entries = re.findall(r'<li id="(e-\d{3})">.*?<a href="\.\./text/([a-z-]+)/#(ref-e-\d{3})"', apparatus)
     assert len(entries) == count
@@ -186,3 +186,21 @@ def test_a_warning_fails_only_the_strict_build(project: Path) -> None:
                               "-d", str(project / "site")], capture_output=True, text=True, timeout=300,
                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert relaxed.returncode == 0, relaxed.stderr
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("thirty", "layout: column must be a positive number of em, or auto, got 'thirty'\n"
+               "  hint: write the column's width in em, like 'column: 28', or 'column: auto'\n"),
+    ("24", "layout: a column of 24 em does not fit the text: its lines are too long (widths at the 50th/90th "
+           "percentile: 28/30 em, of 649 lines; no line may run past 24.5 em)\n"
+           "  hint: the lines look like a column of 30 em: write 'column: 30' (or 'column: auto' to measure it)\n"),
+])
+def test_a_layout_that_is_wrong_stops_the_build_at_its_line(project: Path, value: str, message: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("column: 30", f"column: {value}"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index(f"        column: {value}") + 1
+    build = mkdocs_build(config, project / "site")
+    assert build.returncode == 1
+    assert f"ERROR   -  mkdocs.yml:{line}: {message}" in build.log, build.log
+    assert "Traceback" not in build.log
+    assert not (project / "site").exists()

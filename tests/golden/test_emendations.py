@@ -12,6 +12,7 @@ from edition.core.text import emendations
 from edition.core.text.chars import without_whitespace
 from edition.core.text.reflow import Line, reflow
 
+from ..conftest import LAYOUT
 from .fixtures import cases, check
 
 FIXTURE = Path(__file__).with_name("emendations.txt")
@@ -25,7 +26,8 @@ def render(given: str) -> str:
         emends = emendations.load(path, "emendations.yml", source, "source.txt")
     edited = emendations.apply(source, emends)
     lines = [Line(text, n) for n, text in enumerate(edited.splitlines(), 1)]
-    units, artifacts = reflow(lines)
+    flow = reflow(lines, LAYOUT)
+    units, artifacts = flow.units, flow.artifacts
     out = [f"{u.kind} {u.marker}: {u.text}\n".replace("  ", " ") for u in units]
     out += [f"artifact line {a.line}: {a.message}\n" for a in artifacts]
     edition = "".join(u.marker + u.text for u in units)

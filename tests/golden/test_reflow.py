@@ -1,4 +1,5 @@
-"""Golden cases of the reflow rules, one or more per rule, on lines of the real text."""
+"""Golden cases of the reflow rules, one or more per rule, on lines of the real text, read with this
+edition's layout (mkdocs.yml). The generator's own cases, on texts made for them, are in tests/generator."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from edition.core.text.reflow import Line, reflow
 
+from ..conftest import LAYOUT
 from .fixtures import cases, check
 
 FIXTURE = Path(__file__).with_name("reflow.txt")
@@ -15,7 +17,8 @@ FIXTURE = Path(__file__).with_name("reflow.txt")
 
 def render(given: str) -> str:
     lines = [Line(text, number) for number, text in enumerate(given.splitlines(), 1)]
-    units, artifacts = reflow(lines)
+    flow = reflow(lines, LAYOUT)
+    units, artifacts = flow.units, flow.artifacts
     out = []
     for unit in units:
         kind = f"item {unit.marker}" if unit.kind == "item" else "paragraph"

@@ -11,11 +11,11 @@ from edition.core.editions import variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
 
-from ..conftest import PATHS, ROOT
+from ..conftest import LAYOUT, PATHS, ROOT
 from .projects import bare
 from .test_annotations import run_cli
 
-DOCUMENT = ingest.load(PATHS).document
+DOCUMENT = ingest.load(PATHS, LAYOUT).document
 TAIWAN = variants.Variant("zh-Hant", "s2tw", "zh-Hant/", "繁體中文", "「」『』", "zh-TW")
 HEAD = "# yaml-language-server: $schema=schema/conversion.schema.json\noverrides:\n"
 

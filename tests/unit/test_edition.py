@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,14 +13,14 @@ from edition.core.errors import EditionError
 from edition.core.text import emendations, ingest, markdown_pages
 from edition.core.text.chars import NO_LINE_START, is_punctuation_only, without_whitespace
 
-from ..conftest import PATHS, ROOT, copy_project, paths_of
+from ..conftest import LAYOUT, PATHS, ROOT, copy_project, paths_of
 
 SEED = ROOT.parent / "shared" / "seed" / "000_46aef551d3bc96fd.txt"
 
 
 @pytest.fixture(scope="module")
 def edition() -> ingest.Edition:
-    return ingest.load(PATHS)
+    return ingest.load(PATHS, LAYOUT)
 
 
 def read_pages(edition: ingest.Edition) -> list[markdown_pages.ReadBlock]:
@@ -71,14 +73,14 @@ def test_pages_read_back_as_the_document(edition: ingest.Edition) -> None:
 
 
 def test_ingest_is_deterministic_and_idempotent(tmp_path: Path, edition: ingest.Edition) -> None:
-    again = ingest.load(PATHS)
+    again = ingest.load(PATHS, LAYOUT)
     assert ingest.render(again) == ingest.render(edition)
     copy = _copy_project(tmp_path)
     paths = paths_of(copy)
-    assert ingest.write(paths, ingest.load(paths)) == []
+    assert ingest.write(paths, ingest.load(paths, LAYOUT)) == []
     shutil.rmtree(copy / "docs" / "text")
-    assert len(ingest.write(paths, ingest.load(paths))) == 6
-    assert ingest.write(paths, ingest.load(paths)) == []
+    assert len(ingest.write(paths, ingest.load(paths, LAYOUT))) == 6
+    assert ingest.write(paths, ingest.load(paths, LAYOUT)) == []
 
 
 def test_a_changed_input_makes_the_pages_stale(tmp_path: Path) -> None:
@@ -87,7 +89,7 @@ def test_a_changed_input_makes_the_pages_stale(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("id: why-premium", "id: premium-meaning"),
                     encoding="utf-8")
     paths = paths_of(copy)
-    edition = ingest.load(paths)
+    edition = ingest.load(paths, LAYOUT)
     assert ingest.stale(paths, edition) == ["going-premium.md"]
     assert [str(p) for p in ingest.stale_problems(paths, edition)] == [
         "docs/text/going-premium.md:14: generated page differs from what ingest writes\n"
@@ -101,7 +103,7 @@ def test_a_wrong_kind_is_caught(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(
         "    kind: join\n    line: 244", "    kind: reorder\n    line: 244"), encoding="utf-8")
     with pytest.raises(EditionError, match=r"e-009.*kind 'reorder' does not fit"):
-        ingest.load(paths_of(copy))
+        ingest.load(paths_of(copy), LAYOUT)
 
 
 def test_heading_not_found(tmp_path: Path) -> None:
@@ -110,7 +112,7 @@ def test_heading_not_found(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("title: 高端化的意义", "title: 高端化之意义"),
                     encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(paths_of(copy))
+        ingest.load(paths_of(copy), LAYOUT)
     assert str(caught.value) == (
         "annotations/structure.yml:36: heading '高端化之意义' not found in the text after source line 420\n"
         "  hint: the closest line is 430: '高端化的意义'; copy the title exactly as the source prints it "
@@ -124,7 +126,7 @@ def test_artifact_without_emendation_is_an_error(tmp_path: Path) -> None:
     start = text.index("  - id: e-009")
     path.write_text(text[:start] + text[text.index("  - id: e-010"):], encoding="utf-8")
     with pytest.raises(EditionError) as caught:
-        ingest.load(paths_of(copy))
+        ingest.load(paths_of(copy), LAYOUT)
     assert str(caught.value) == (
         "source/xiaomi-model-2010-2022.txt:245: extraction artifact left in the text: line starts with "
         "punctuation: '。'\n  hint: record an emendation for it in annotations/emendations.yml")
@@ -167,6 +169,30 @@ def test_ids_are_ascii_unique_and_numbered_per_page(edition: ingest.Edition) -> 
     for page in edition.document.pages:
         numbered = [b.id for b in page.blocks if b.kind != "heading"]
         assert numbered == [f"p-{page.number}-{n}" for n in range(1, len(numbered) + 1)]
+
+
+def _copy_project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_the_layout_is_this_editions_declared_one() -> None:
+    assert (LAYOUT.kind, LAYOUT.column, LAYOUT.indent, LAYOUT.slack, LAYOUT.overflow) == ("page", 30, 2, 1, 0.5)
+    assert LAYOUT.fragment_starts == frozenset("一“")
+
+
+@pytest.mark.parametrize("script", [["ingest.py", "--check"], ["annotations.py", "check"]])
+def test_the_scripts_read_the_layout_from_mkdocs_yml(tmp_path: Path, script: list[str]) -> None:
+    copy = _copy_project(tmp_path)
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("column: 30", "column: 24"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("        column: 24") + 1
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script[0]), "--root", str(copy), *script[1:]],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: mkdocs.yml:{line}: layout: a column of 24 em does not fit the text: its lines are too long (widths "
+        "at the 50th/90th percentile: 28/30 em, of 649 lines; no line may run past 24.5 em)\n"
+        "  hint: the lines look like a column of 30 em: write 'column: 30' (or 'column: auto' to measure it)\n")
 
 
 def _copy_project(tmp_path: Path) -> Path:

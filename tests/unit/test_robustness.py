@@ -33,7 +33,7 @@ from edition.core.errors import EditionError, quote
 from edition.core.text import ingest, segmentation
 from edition.core.text.document import Page
 
-from ..conftest import PATHS, ROOT
+from ..conftest import LAYOUT, PATHS, ROOT
 
 #: Every generated test: reproducible in CI (derandomized, no example database written into the
 #: checkout). No deadline: CI runs on a loaded machine, and time is measured in bench/checker.py,
@@ -84,7 +84,7 @@ KINDS = [
 
 
 #: The text, as every copy of the project has it.
-DOCUMENT = ingest.load(PATHS).document
+DOCUMENT = ingest.load(PATHS, LAYOUT).document
 
 
 def dump(value: Any) -> str:

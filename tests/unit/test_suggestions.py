@@ -13,10 +13,10 @@ from edition.core import project
 from edition.core.render import suggestions
 from edition.core.text import ingest
 
-from ..conftest import NOTE_CATEGORIES, PATHS, copy_project
+from ..conftest import LAYOUT, NOTE_CATEGORIES, PATHS, copy_project
 
 ROOT_URL = "https://github.com/owner/repo/new/main/"
-DOCUMENT = ingest.load(PATHS).document
+DOCUMENT = ingest.load(PATHS, LAYOUT).document
 PAGE = DOCUMENT.by_slug["building-cars"]
 BLOCK = next(b for b in PAGE.blocks if b.id == "p-3-12")
 

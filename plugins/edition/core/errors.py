@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text.chars import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,8 +45,9 @@ class EditionError(Exception):
 
 
 def quote(value: object, limit: int = 40) -> str:
-    """Quote a value for a message, shortened and with line breaks made visible."""
-    text = str(value).replace("\n", "⏎")
+    """Quote a value for a message, shortened, with line breaks and every control character made
+    visible (⏎, ␌ for a form feed …: see text.chars.visible), so that none looks like nothing."""
+    text = visible(str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"

@@ -56,7 +56,7 @@ class Inputs:
 def paths(root: Path, settings: Settings, docs_dir: str = "docs") -> ingest.Paths:
     """The input and page paths the settings declare, under `root` (the configuration's folder)."""
     return ingest.Paths(root, settings.source, settings.structure, settings.emendations,
-                        f"{docs_dir.rstrip('/')}/{settings.pages}", settings.annotations)
+                        f"{docs_dir.rstrip('/')}/{settings.pages}", settings.annotations, settings.layout_fixes)
 
 
 def inputs(config: Path) -> Inputs:
@@ -72,7 +72,7 @@ def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None,
     `settings` give the category vocabularies and the timeline's years (generic ones if absent)."""
     settings = settings or Settings()
     categories = settings.categories
-    edition = ingest.load(paths)
+    edition = ingest.load(paths, settings.layout)
     reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
     loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved, categories)
     anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)

@@ -13,7 +13,7 @@ from typing import Any
 from .annotations.model import file_schema, schema
 from .editions import variants
 from .settings import Settings
-from .text import emendations, structure
+from .text import emendations, layout_fixes, structure
 
 
 def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
@@ -25,6 +25,7 @@ def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
         "timeline.schema.json": schema("event", categories),
         "emendations.schema.json": file_schema(emendations.FIELDS, "emendations", "emendations"),
         "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
+        "layout.schema.json": file_schema(layout_fixes.FIELDS, "fixes", "layout fixes"),
         "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides"),
     }
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import EditionError, Problem, quote
+from .text import layout
+from .text.layout import Layout
 from .yamlfile import Field, LocatedList, LocatedMap, read_record
 
 LANGUAGE = r"zh-Han[st](-[A-Z]{2})?"
@@ -52,8 +54,11 @@ OPTIONS: tuple[Option, ...] = (
            "Folder of the annotation files (notes/, glossary.yml, timeline.yml), relative to mkdocs.yml."),
     Option("conversion", str, "annotations/conversion.yml",
            "Reviewed overrides of the conversion into the further editions, relative to mkdocs.yml."),
-    Option("layout", dict, {}, "How the source was laid out, as the extraction shows it: its kind, the "
-           "column width and first-line indent in em, the extractor's quirks (see core/text/layout.py)."),
+    Option("layout", dict, {}, "How the source was laid out, as the extraction shows it: kind (page: a "
+           "printed page extracted line by line; paragraphs: one paragraph per line), column (em, or auto), "
+           "indent, slack, overflow (em), fragment_starts (the extractor's quirk; see core/text/layout.py)."),
+    Option("layout_fixes", str, "annotations/layout.yml", "Declared paragraph breaks and whitespace-only fixes "
+           "of the source's layout, relative to mkdocs.yml (core/text/layout_fixes.py); no file, no fixes."),
     Option("timeline_years", list, [], "The first and last year an event may have, like [2010, 2022]; "
            "empty: any year."),
     Option("categories", dict, {}, "Category vocabularies of notes, terms and events: for each, keys "
@@ -140,7 +145,8 @@ class Settings:
     emendations: str = "annotations/emendations.yml"
     annotations: str = "annotations"
     conversion: str = "annotations/conversion.yml"
-    layout: LocatedMap | dict[str, Any] = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)
+    layout_fixes: str = "annotations/layout.yml"
     timeline_years: tuple[int, int] | None = None
     categories: Categories = GENERIC_CATEGORIES
     intros: tuple[tuple[str, str], ...] = ()
@@ -199,13 +205,15 @@ def read(raw: Any, file: str = "mkdocs.yml", line: int = 1) -> Settings:
             continue
         values[key] = value
     out: dict[str, Any] = {k: v for k, v in values.items() if known[k].kind in (str, bool)}
-    for key in ("source", "structure", "emendations", "annotations", "conversion", "pages", "apparatus",
-                "glossary", "timeline", "export", "glossary_export", "timeline_export", "cache"):
+    for key in ("source", "structure", "emendations", "annotations", "conversion", "layout_fixes", "pages",
+                "apparatus", "glossary", "timeline", "export", "glossary_export", "timeline_export", "cache"):
         if key in out and not str(out[key]).strip():
             problems.append(Problem(file, raw.key_lines[key], f"edition: setting {quote(key)} is empty",
                                     known[key].doc))
-    if "layout" in values:
-        out["layout"] = values["layout"]
+    try:
+        out["layout"] = layout.from_settings(values.get("layout"), file, raw.key_lines.get("layout", raw.line))
+    except EditionError as err:
+        problems += err.problems
     if "timeline_years" in values:
         years, found = _years(values["timeline_years"], file, raw.key_lines["timeline_years"])
         problems += found

@@ -33,6 +33,18 @@ class LocatedList(list[Any]):
 
 def load(path: Path, display: str) -> Any:
     """Parse one YAML file. Raises EditionError naming `display` and the line on any problem."""
+    node = compose(path, display)
+    return None if node is None else convert(node, display)
+
+
+def convert(node: yaml.Node, display: str) -> Any:
+    """One composed YAML node as plain values, LocatedMap and LocatedList (see load)."""
+    return _Converter(display).convert(node)
+
+
+def compose(path: Path, display: str) -> yaml.Node | None:
+    """Parse one YAML file into its node tree, unconverted (tags and all). Raises EditionError
+    naming `display` and the line when the file is not UTF-8 or not YAML."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
@@ -65,9 +77,7 @@ def load(path: Path, display: str) -> Any:
             # at 1000 levels with an error of its own, whose line is where the nesting gets there.
             mark = getattr(fast_error, "problem_mark", None) or getattr(fast_error, "context_mark", None)
             raise EditionError(_too_deep(display, mark.line + 1 if mark else 1)) from None
-    if node is None:
-        return None
-    return _Converter(display).convert(node)
+    return node
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:

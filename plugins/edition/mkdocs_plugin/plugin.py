@@ -3,6 +3,7 @@ the same functions the command line runs around any other site generator; none d
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,9 @@ from . import material_search
 from .config import EditionConfig
 
 log = get_plugin_logger(__name__)
+#: Problems are logged as they are written everywhere (`file:line: message`), with no prefix, so
+#: that an editor or terminal can follow the file and line.
+problems_log = logging.getLogger("mkdocs.plugins.edition.problems")
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -105,6 +109,6 @@ def _failed(err: EditionError) -> PluginError:
     makes the same mistake twice would see nothing the second time. Our own log lines are not
     filtered, so every failed rebuild prints every problem in full."""
     for problem in err.problems:
-        log.error(str(problem))
+        problems_log.error(str(problem))
     count = len(err.problems)
     return PluginError(f"the edition's inputs have {count} problem{'s' if count != 1 else ''} (listed above)")

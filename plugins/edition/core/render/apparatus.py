@@ -1,5 +1,6 @@
 """The critical apparatus (校勘记): where each emendation stands in the edition, its mark in the
-text, and the page that lists them all.
+text, and the page that lists them all, with the layout fixes (no mark: they change no text) in a
+section of their own.
 
 Marks are placed late, on rendered HTML, from the emendation data: the Markdown pages carry only
 the edition's text, so headings and the table of contents never see a mark.
@@ -7,15 +8,17 @@ the edition's text, so headings and the table of contents never see a mark.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text.chars import without_whitespace
+from ..text.chars import visible, without_whitespace
 from ..text.document import Block, Page
 from ..text.emendations import KINDS, Emendation, edition_spans
 from ..text.ingest import Edition
+from ..text.layout_fixes import Break, WhitespaceFix
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def describe(e: Emendation) -> str:
 
 
 def _show(text: str) -> str:
-    return text.replace("\n", "⏎")
+    return visible(text)
 
 
 def mark(p: Placement, href: str) -> str:
@@ -102,7 +105,40 @@ def page_markdown(edition: Edition, link: Callable[[Page], str], introduction: s
         out += [f"## {html.escape(page.title)}", "", f'<ol class="edition-apparatus" start="{entries[0].number}">']
         out += [entry(p, link(page)) for p in entries]
         out += ["</ol>", ""]
+    out += _layout_section(edition, link)
     return "\n".join(out)
+
+
+def _layout_section(edition: Edition, link: Callable[[Page], str]) -> list[str]:
+    """The layout fixes, where each is in the edition: a section of the page, if there are any."""
+    listed: list[Break | WhitespaceFix] = [*edition.fixes.breaks, *edition.fixes.whitespace]
+    fixes = sorted(listed, key=lambda f: (f.line, f.file_line))
+    if not fixes:
+        return []
+    # Blocks by their first source line, to find the one each fix is in without a scan per fix.
+    blocks = [(block.lines[0], page, block) for page, block in edition.document.blocks() if not block.editorial]
+    firsts = [first for first, _, _ in blocks]
+    out = ["## 版式处理", "",
+           "以下各处只涉及分段与空白，不改动文字，正文中不加“校”字；列在这里，供核对底本。", "",
+           '<ul class="edition-apparatus-layout">']
+    for fix in fixes:
+        _, page, block = blocks[max(0, bisect.bisect_right(firsts, fix.line) - 1)]
+        out.append(layout_entry(fix, page, block, link(page)))
+    out += ["</ul>", ""]
+    return out
+
+
+def layout_entry(fix: Break | WhitespaceFix, page: Page, block: Block, page_url: str) -> str:
+    """One layout fix on the apparatus page."""
+    where = f"{page.title} · {block.id}"
+    head = (f'<p><span class="edition-apparatus-kind">{fix.label}</span> '
+            f'<a href="{html.escape(page_url)}#{block.id}">{html.escape(where)}</a> '
+            f'<span class="edition-apparatus-meta">底本第 {fix.line} 行</span></p>')
+    passages = ""
+    if isinstance(fix, WhitespaceFix):
+        passages = (f'<p>底本：<span class="edition-apparatus-text">{_passage(fix.source)}</span></p>'
+                    f'<p>今作：<span class="edition-apparatus-text">{_passage(fix.reading)}</span></p>')
+    return f"<li>{head}{passages}<p>{html.escape(fix.reason)}</p></li>"
 
 
 def entry(p: Placement, page_url: str) -> str:
@@ -122,5 +158,7 @@ def entry(p: Placement, page_url: str) -> str:
 
 
 def _passage(text: str) -> str:
+    """A passage of the source, its line breaks marked and every other control character visible
+    (a form feed as ␌): none reaches the page as it is."""
     return '<span class="edition-linebreak" title="底本换行">⏎</span>'.join(
-        html.escape(part) for part in text.split("\n"))
+        html.escape(visible(part)) for part in text.split("\n"))

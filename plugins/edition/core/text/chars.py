@@ -1,4 +1,5 @@
-"""Facts about characters that the reflow rules rely on: printed width and punctuation classes."""
+"""Facts about characters that the reflow rules rely on: printed width, punctuation classes, and the
+control characters an extraction may carry (invisible in the text, made visible in messages)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import unicodedata
 SENTENCE_END = frozenset("。？！；：…")
 #: Closing marks that may follow sentence-final punctuation (“……。”).
 CLOSERS = frozenset("”’」』）》")
-#: Characters at which the PDF extractor split one printed line into two (see reflow.py).
-FRAGMENT_STARTS = frozenset("一“")
 #: Punctuation that never starts a printed line in Chinese typesetting (kinsoku).
 NO_LINE_START = frozenset("，。、；：？！”’」』）》…")
 
@@ -40,3 +39,44 @@ def is_punctuation_only(line: str) -> bool:
 def without_whitespace(text: str) -> str:
     """The text with every whitespace character removed (the unit of the fidelity check)."""
     return "".join(text.split())
+
+
+def is_layout_space(c: str) -> bool:
+    """Is `c` whitespace that lays text out rather than spacing it: a form feed (pdftotext's page
+    break), a carriage return, a tab, a vertical tab, a line or paragraph separator? Spaces (U+0020,
+    U+3000 …) are not: they may stand between words."""
+    return c.isspace() and unicodedata.category(c) != "Zs"
+
+
+def without_layout_space(text: str) -> str:
+    """The text without layout whitespace (see is_layout_space): what a line of it prints."""
+    return "".join(c for c in text if not is_layout_space(c))
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters in `text` that are not whitespace (U+0000–U+001F, U+007F–U+009F):
+    they print nothing, yet they are text the fidelity check counts."""
+    return [c for c in text if unicodedata.category(c) == "Cc" and not c.isspace()]
+
+
+def visible(text: str) -> str:
+    """The text with line breaks and every invisible character made visible, for messages: ⏎ for a
+    line break, the control picture for the other C0 controls (␌ for a form feed, ␉ for a tab)
+    and for DEL, \\x.. for the C1 controls and \\u.... for format characters and separators
+    (\\u200b for a zero-width space, \\ufeff for a byte-order mark)."""
+    out = []
+    for c in text:
+        code = ord(c)
+        if c == "\n":
+            out.append("⏎")
+        elif code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("␡")
+        elif 0x80 <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif unicodedata.category(c) in ("Cf", "Zl", "Zp"):
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(c)
+    return "".join(out)

@@ -70,7 +70,7 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
     items, problems = yamlfile.read_list(data, "emendations", display, 1)
     found: list[Emendation] = []
     seen: dict[str, int] = {}
-    line_starts = _line_starts(source)
+    starts = line_starts(source)
     for item, item_line in zip(items, items.item_lines, strict=True):
         what = f"emendation {quote(item.get('id', '?'))}" if isinstance(item, dict) else "emendation"
         values, record_problems = yamlfile.read_record(item, FIELDS, display, item_line, what)
@@ -84,7 +84,7 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
                                     "give each emendation its own id"))
             continue
         seen[values["id"]] = key_lines["id"]
-        located = _locate(values, key_lines, display, source, line_starts, source_display)
+        located = locate(values, key_lines, display, source, starts, source_display)
         if isinstance(located, Problem):
             problems.append(located)
             continue
@@ -105,14 +105,16 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
     return tuple(found)
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character."""
     starts = [0]
     starts += [i + 1 for i, c in enumerate(text) if c == "\n"]
     return starts
 
 
-def _locate(values: dict[str, Any], key_lines: dict[str, int], display: str, source: str,
-            line_starts: list[int], source_display: str) -> int | Problem:
+def locate(values: dict[str, Any], key_lines: dict[str, int], display: str, source: str,
+           line_starts: list[int], source_display: str) -> int | Problem:
+    """Where a record's 'source' begins on its 'line' of the source text, or the problem."""
     line, wanted = values["line"], values["source"]
     if not 1 <= line <= len(line_starts):
         return Problem(display, key_lines["line"],

@@ -5,16 +5,21 @@ Deterministic and pure: the same three files always give the same Document and t
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EditionError, Problem, quote
 from ..text import emendations as emendations_mod
-from ..text import markdown_pages, structure
+from ..text import fit, layout_fixes, markdown_pages, structure
+from .chars import control_characters, visible
 from .document import Block, Document, Page
 from .emendations import Emendation
-from .reflow import Line, reflow
+from .layout import Layout
+from .layout_fixes import LayoutFixes, WhitespaceFix
+from .reflow import Line, clean, reflow
 from .structure import Heading, PageSpec
 
 
@@ -28,6 +33,7 @@ class Paths:
     emendations: str = "annotations/emendations.yml"
     pages: str = "docs/text"
     annotations: str = "annotations"
+    layout_fixes: str = "annotations/layout.yml"
 
     def __truediv__(self, relative: str) -> Path:
         return self.root / relative
@@ -41,27 +47,61 @@ class Edition:
     emendations: tuple[Emendation, ...]
     pages: tuple[PageSpec, ...]
     document: Document
+    #: The layout the text was read with (its column measured, if it was declared auto), and the
+    #: layout fixes declared.
+    layout: Layout
+    fixes: LayoutFixes
 
 
-def load(paths: Paths) -> Edition:
-    """Read, check and reflow. Raises EditionError listing every problem found."""
+def load(paths: Paths, layout: Layout) -> Edition:
+    """Read, check and reflow, with the source's declared layout (layout.from_settings). Raises
+    EditionError listing every problem found."""
     try:
-        source = (paths / paths.source).read_bytes().decode("utf-8")
+        # utf-8-sig: a byte-order mark that an editor saved is not text.
+        source = (paths / paths.source).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise EditionError(Problem(paths.source, 1, "the source text is missing",
                                    "restore it from git: it is never edited")) from None
+    except UnicodeDecodeError as err:
+        line = (paths / paths.source).read_bytes()[: err.start].count(b"\n") + 1
+        raise EditionError(Problem(paths.source, line, "the source text is not valid UTF-8",
+                                   "convert the extraction to UTF-8 (pdftotext writes UTF-8 by default)")) from None
+    problems: list[Problem] = []
     specs = structure.load(paths / paths.structure, paths.structure)
     emends = emendations_mod.load(paths / paths.emendations, paths.emendations, source, paths.source)
-    lines = _edited_lines(source, emends)
-    document = _document(lines, specs, paths)
-    return Edition(source, emends, specs, document)
+    fixes = layout_fixes.load(paths / paths.layout_fixes, paths.layout_fixes, source, paths.source)
+    problems += _overlaps(emends, fixes.whitespace)
+    if problems:
+        raise EditionError(problems)
+    lines = [clean(line, layout) for line in _edited_lines(source, emends, fixes.whitespace)]
+    document, layout = _document(lines, specs, paths, layout, fixes)
+    return Edition(source, emends, specs, document, layout, fixes)
 
 
-def _edited_lines(source: str, emends: tuple[Emendation, ...]) -> list[Line]:
-    """The emended text as lines, each with the source line it (mostly) comes from."""
+def _overlaps(emends: tuple[Emendation, ...], fixes: tuple[WhitespaceFix, ...]) -> list[Problem]:
+    """A whitespace fix may not overlap an emendation: the emendation's reading says it all."""
+    problems = []
+    starts = [e.start for e in emends]  # sorted, and emendations do not overlap: so are their ends
+    for fix in fixes:
+        at = bisect.bisect_left(starts, fix.end)  # the emendations before `at` begin before the fix ends
+        while at > 0 and emends[at - 1].end > fix.start:
+            at -= 1
+            e = emends[at]
+            problems.append(Problem(fix.file, fix.file_line,
+                                    f"the whitespace fix on line {fix.line} overlaps emendation {quote(e.id)} "
+                                    f"({e.file}:{e.file_line})",
+                                    "write the whitespace in the emendation's reading, and remove the fix"))
+    return problems
+
+
+def _edited_lines(source: str, emends: tuple[Emendation, ...],
+                  fixes: tuple[WhitespaceFix, ...] = ()) -> list[Line]:
+    """The emended text, whitespace fixes applied, as lines, each with the source line it (mostly)
+    comes from."""
     chars: list[tuple[str, int]] = []
     line, at = 1, 0
-    for e in emends:
+    edits: list[Emendation | WhitespaceFix] = sorted((*emends, *fixes), key=lambda edit: edit.start)
+    for e in edits:
         for c in source[at:e.start]:
             chars.append((c, line))
             line += c == "\n"
@@ -86,8 +126,14 @@ def _edited_lines(source: str, emends: tuple[Emendation, ...]) -> list[Line]:
     return out
 
 
-def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths) -> Document:
-    problems: list[Problem] = []
+def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths, layout: Layout,
+              fixes: LayoutFixes) -> tuple[Document, Layout]:
+    """The document, and the layout it was read with (its column measured, if declared auto)."""
+    problems = _control_problems(lines, paths)
+    texts = [line.text for line in lines]
+    problems += fit.column_problems(texts, layout) + fit.kind_problems(texts, layout)
+    if layout.column is None:
+        layout = layout.with_column(fit.Widths.of(texts).column() or 1.0)
     # Find every declared heading, in order; what lies between two headings is body text.
     headings: list[tuple[Heading, int, int]] = []  # heading, first line index, next index
     cursor = 0
@@ -102,9 +148,10 @@ def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths) -> D
                 continue
             headings.append((heading, found[0], found[1]))
             cursor = found[1]
-    if problems:
+    if problems:  # reflow on a wrong geometry, or between headings not found, would only add noise
         raise EditionError(problems)
-    if headings and headings[0][1] != 0 and not headings[0][0].editorial:
+    first_text = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
+    if headings and headings[0][1] != first_text and not headings[0][0].editorial:
         problems.append(Problem(paths.structure, headings[0][0].file_line,
                                 "text before the first heading has no page",
                                 "declare the opening as a page with 'editorial: true'"))
@@ -112,6 +159,10 @@ def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths) -> D
     pages: list[Page] = []
     heading_index = 0
     lists = 0  # list numbers run through the document
+    breaks = fixes.lines
+    made: set[int] = set()
+    redundant: set[int] = set()
+    first_lines: list[float] = []
     for spec in specs:
         blocks: list[Block] = []
         counter = 0
@@ -123,29 +174,64 @@ def _document(lines: list[Line], specs: tuple[PageSpec, ...], paths: Paths) -> D
             blocks.append(Block("heading", heading.id, heading.title,
                                 (first_line, lines[end - 1].number if end > begin else first_line),
                                 level=heading.level, editorial=heading.editorial))
-            units, artifacts = reflow(lines[end:following])
-            for artifact in artifacts:
+            flow = reflow(lines[end:following], layout, breaks)
+            made |= flow.breaks_made
+            redundant |= flow.breaks_redundant
+            first_lines += flow.first_lines
+            for artifact in flow.artifacts:
                 problems.append(Problem(paths.source, artifact.line,
                                         f"extraction artifact left in the text: {artifact.message}",
                                         f"record an emendation for it in {paths.emendations}"))
-            for unit in units:
+            for unit in flow.units:
                 counter += 1
                 blocks.append(Block(unit.kind, f"p-{spec.number}-{counter}", unit.text,  # type: ignore[arg-type]
                                     (unit.first, unit.last), marker=unit.marker,
                                     list_number=lists + unit.list_number if unit.list_number else 0))
-            lists += max((u.list_number for u in units), default=0)
+            lists += max((u.list_number for u in flow.units), default=0)
         pages.append(Page(spec.slug, spec.number, tuple(blocks)))
+    problems += fit.indent_problems(first_lines, layout)
+    problems += _break_problems(fixes, made, redundant, paths)
     if problems:
         raise EditionError(problems)
-    return Document(tuple(pages))
+    return Document(tuple(pages)), layout
+
+
+def _control_problems(lines: list[Line], paths: Paths) -> list[Problem]:
+    """Control characters that are not whitespace print nothing, yet they are text: an emendation
+    deletes them, the fidelity check then knows."""
+    problems = []
+    for line in lines:
+        found = control_characters(line.text)
+        if found:
+            names = ", ".join(f"{visible(c)} (U+{ord(c):04X})" for c in dict.fromkeys(found))
+            problems.append(Problem(paths.source, line.number,
+                                    f"extraction artifact left in the text: control character {names} in "
+                                    f"{quote(line.text)}",
+                                    f"record an emendation (kind 'delete') for it in {paths.emendations}"))
+    return problems
+
+
+def _break_problems(fixes: LayoutFixes, made: set[int], redundant: set[int], paths: Paths) -> list[Problem]:
+    problems = []
+    for b in fixes.breaks:
+        if b.line in redundant:
+            problems.append(Problem(b.file, b.file_line,
+                                    f"layout fix: a paragraph begins on line {b.line} without a declared break",
+                                    "remove the entry: the reflow rules already begin a paragraph there"))
+        elif b.line not in made:
+            problems.append(Problem(b.file, b.file_line,
+                                    f"layout fix: line {b.line} does not begin a printed line of body text",
+                                    "a break goes on a line of a paragraph, not on a heading or on a piece of "
+                                    "a printed line the extractor split"))
+    return problems
 
 
 def _find_heading(lines: list[Line], cursor: int, title: str) -> tuple[int, int] | None:
     """A heading is one line, or two lines the extractor split (joined with nothing between)."""
     for i in range(cursor, len(lines)):
-        if lines[i].text == title:
+        if lines[i].text.strip() == title:
             return i, i + 1
-        if i + 1 < len(lines) and lines[i].text + lines[i + 1].text == title:
+        if i + 1 < len(lines) and lines[i].text.strip() + lines[i + 1].text.strip() == title:
             return i, i + 2
     return None
 
@@ -157,9 +243,20 @@ def _heading_problem(lines: list[Line], cursor: int, heading: Heading, paths: Pa
     hint = "copy the title exactly as the source prints it (after emendations)"
     if close:
         number = next(ln.number for ln in lines[cursor:] if ln.text == close[0])
-        hint = f"the closest line is {number}: {quote(close[0])}; " + hint
+        hint = f"the closest line is {number}: {quote(close[0])}{_difference(heading.title, close[0])}; " + hint
     return Problem(paths.structure, heading.file_line,
                    f"heading {quote(heading.title)} not found in the text after source line {after}", hint)
+
+
+def _difference(title: str, line: str) -> str:
+    """Where two texts that differ look the same (the same under Unicode compatibility
+    normalization: a CJK compatibility ideograph for its unified one, say), or nothing."""
+    if title == line or unicodedata.normalize("NFKC", title) != unicodedata.normalize("NFKC", line):
+        return ""
+    at = next((i for i, (a, b) in enumerate(zip(title, line, strict=False)) if a != b), min(len(title), len(line)))
+    ours = f"U+{ord(title[at]):04X}" if at < len(title) else "nothing"
+    theirs = f"U+{ord(line[at]):04X}" if at < len(line) else "nothing"
+    return f" (it differs at character {at + 1}: {ours} in the title, {theirs} in the text)"
 
 
 def render(edition: Edition) -> dict[str, str]:
