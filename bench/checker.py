@@ -45,7 +45,9 @@ PLAIN = ("notes/bench.yml", """notes:
 
 
 def _check(root: Path, name: str, text: str) -> float:
+    """Seconds to check the project with annotations/`name` replaced by `text` (then put back)."""
     path = root / "annotations" / name
+    before = path.read_bytes() if path.exists() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     start = time.perf_counter()
@@ -54,7 +56,10 @@ def _check(root: Path, name: str, text: str) -> float:
     except EditionError:
         pass
     elapsed = time.perf_counter() - start
-    path.unlink()
+    if before is None:
+        path.unlink()
+    else:
+        path.write_bytes(before)
     return elapsed
 
 

@@ -1,6 +1,7 @@
 """`edition`: the command-line tool of the generator. Every command reads the edition's settings
 from its configuration file (mkdocs.yml, the `edition` plugin's entry), as the MkDocs plugin does.
 
+    edition new DIR --source FILE       a new edition project of a text, that builds at once
     edition ingest [--check]            the text pages (docs/text/*.md) from the source and its annotations
     edition check [--strict] [--github] every problem of the inputs, as file:line with a hint
     edition note PAGE QUOTE             a new note's YAML, anchored to QUOTE on PAGE
@@ -21,7 +22,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import generators, serve, stages
+from . import generators, new, serve, stages
 from .core import project, schemas
 from .core.annotations import scaffold
 from .core.editions import variants
@@ -35,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-f", "--config", type=Path, default=Path("mkdocs.yml"),
                         help="the edition's configuration file (default: mkdocs.yml in this folder)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    new = commands.add_parser("new", help="make a new edition project of a text")
+    new.add_argument("folder", type=Path, help="the project's folder (new, or empty)")
+    new.add_argument("--source", type=Path, required=True, help="the text, as received (UTF-8)")
+    new.add_argument("--title", default="", help="the edition's title (default: the text's first line, if a title)")
     ingest_ = commands.add_parser("ingest", help="write the text pages from the source and its annotations")
     ingest_.add_argument("--check", action="store_true", help="only check that the pages are up to date")
     check = commands.add_parser("check", help="check every input file (annotations, structure, emendations, "
@@ -71,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "new":
+            return _new(args)
         found = project.inputs(args.config)
         command = {"ingest": _ingest, "check": _check, "note": _note, "schema": _schema, "prepare": _prepare,
                    "finish": _finish, "build": _build, "serve": _serve}[args.command]
@@ -134,6 +141,13 @@ def _schema(args: argparse.Namespace, found: project.Inputs) -> int:
         raise EditionError([Problem(f"{found.settings.annotations}/schema/{name}", 1, "the schema is stale",
                                     "run 'edition schema' and commit the result") for name in stale])
     print(f"schemas: {'wrote ' + ', '.join(stale) if stale else 'up to date'}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    written = new.create(args.folder, args.source, args.title)
+    print(f"new: {len(written)} files in {args.folder}; next: declare the headings in "
+          f"{args.folder}/annotations/structure.yml, then `edition -f {args.folder}/mkdocs.yml build`")
     return 0
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from edition.core.errors import EditionError
-from edition.core.text import emendations, ingest, markdown_pages
-from edition.core.text.chars import NO_LINE_START, is_punctuation_only, without_whitespace
+from edition.core.text import fidelity, ingest, markdown_pages
+from edition.core.text.chars import NO_LINE_START, is_punctuation_only
 
 from ..conftest import LAYOUT, PATHS, ROOT, copy_project, paths_of
 
@@ -23,40 +23,24 @@ def edition() -> ingest.Edition:
     return ingest.load(PATHS, LAYOUT)
 
 
-def read_pages(edition: ingest.Edition) -> list[markdown_pages.ReadBlock]:
-    """The blocks of the generated pages as a Markdown reader sees them, in reading order."""
-    blocks = []
-    for spec in edition.pages:
-        read = markdown_pages.read((PATHS / PATHS.pages / f"{spec.slug}.md").read_text(encoding="utf-8"))
-        blocks += read[1:] if spec.title.editorial else read
-    return blocks
-
-
 def test_source_is_the_seed_byte_for_byte() -> None:
     if not SEED.exists():
         pytest.skip("the seed is not beside this checkout")
     assert (PATHS / PATHS.source).read_bytes() == SEED.read_bytes()
 
 
-def faithful(text: str, edition: ingest.Edition) -> bool:
-    """Does undoing every emendation on `text` give the source, whitespace aside?"""
-    try:
-        return emendations.restore(text, edition.source, edition.emendations) == without_whitespace(edition.source)
-    except ValueError:
-        return False
-
 
 def test_nothing_lost(edition: ingest.Edition) -> None:
     """The pages' text without whitespace, every emendation undone, is the source without whitespace."""
-    assert faithful("".join(block.source_text for block in read_pages(edition)), edition)
+    assert fidelity.faithful(fidelity.pages_text(PATHS, edition), edition)
 
 
 @pytest.mark.parametrize(("old", "new"),
                          [("泾渭分明", "泾渭分"), ("坦然接受", "坦然接收"), ("一定能够赢得", "定能够赢得")])
 def test_fidelity_check_catches_a_changed_character(edition: ingest.Edition, old: str, new: str) -> None:
-    text = "".join(block.source_text for block in read_pages(edition))
+    text = fidelity.pages_text(PATHS, edition)
     assert old in text
-    assert not faithful(text.replace(old, new, 1), edition)
+    assert not fidelity.faithful(text.replace(old, new, 1), edition)
 
 
 def test_pages_are_up_to_date(edition: ingest.Edition) -> None:
