@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import yaml  # noqa: E402
 
-from edition.core import project, schemas  # noqa: E402
+from edition.core import project, report, schemas  # noqa: E402
 from edition.core.annotations import scaffold  # noqa: E402
 from edition.core.editions import variants  # noqa: E402
 from edition.core.errors import EditionError  # noqa: E402
@@ -41,50 +41,35 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="only check that they are up to date")
     args = parser.parse_args(argv)
     paths = ingest.Paths(args.root)
-    try:
-        if args.command == "schema":
-            return _schema(paths, args.check)
-        loaded = project.load(paths)
-        if args.command == "check":
-            _check_conversion(paths, loaded)
-    except EditionError as err:
-        print(f"error: {err}", file=sys.stderr)
-        if getattr(args, "github", False):
-            print("\n".join(p.github("error") for p in err.problems))
-        return 1
+    if args.command == "schema":
+        return _schema(paths, args.check)
     if args.command == "new":
         try:
-            print(scaffold.note_yaml(loaded.edition.document, args.page, args.quote, args.id), end="")
+            document = ingest.load(paths).document
+            print(scaffold.note_yaml(document, args.page, args.quote, args.id), end="")
         except EditionError as err:
             print(f"error: {err}", file=sys.stderr)
             return 1
         return 0
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-        if args.github:
-            print(warning.github("error" if args.strict else "warning"))
-    count = len(loaded.annotations.annotations)
-    if loaded.warnings and args.strict:
-        return 1
-    print(f"annotations: {count} annotations and {len(loaded.edition.emendations)} emendations are fine"
-          + (f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""))
-    return 0
+    editions, conversion = _conversion_settings(paths)
+    outcome = report.report(project.check(paths, editions, conversion), strict=args.strict, github=args.github)
+    sys.stdout.write(outcome.stdout)
+    sys.stderr.write(outcome.stderr)
+    return outcome.status
 
 
-def _check_conversion(paths: ingest.Paths, loaded: project.Project) -> None:
-    """The conversion overrides of the editions that mkdocs.yml configures (as the build checks them)."""
+def _conversion_settings(paths: ingest.Paths) -> tuple[list[variants.Variant], str]:
+    """The editions and the conversion overrides file that mkdocs.yml configures (the build checks them so)."""
     class Loader(yaml.SafeLoader):
         """mkdocs.yml may carry !!python/name tags (for Markdown extensions): read them as nothing."""
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((paths.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    config_file = paths.root / "mkdocs.yml"
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) if config_file.is_file() else {}
+    config = config if isinstance(config, dict) else {}
     settings = next((p["edition"] for p in config.get("plugins", []) if isinstance(p, dict) and "edition" in p), {})
-    editions = variants.from_config((settings or {}).get("editions", []))
-    overrides = variants.load_overrides(paths.root, (settings or {}).get("conversion", "annotations/conversion.yml"))
-    converters = {v.code: variants.Converter(v, overrides) for v in editions}
-    problems = variants.check(converters, overrides, loaded.edition.document)
-    if problems:
-        raise EditionError(problems)
+    return (variants.from_config((settings or {}).get("editions", [])),
+            (settings or {}).get("conversion", "annotations/conversion.yml"))
 
 
 def _schema(paths: ingest.Paths, check: bool) -> int:

@@ -65,8 +65,12 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "annotations/notes/test.yml:7: note 'n-test': field 'body' is empty\n  hint: write the body",
                  id="empty-body"),
     pytest.param(NOTE + NOTE.split("\n", 1)[1],
-                 "annotations/notes/test.yml:11: duplicate id 'n-test' (first in annotations/notes/test.yml:2)\n"
-                 "  hint: give each annotation its own id", id="duplicate-id"),
+                 "annotations/notes/test.yml:2: duplicate id 'n-test' (also in annotations/notes/test.yml:11)\n"
+                 "  hint: give each annotation its own id: change the one you are adding (a published id never "
+                 "changes)\n"
+                 "annotations/notes/test.yml:11: duplicate id 'n-test' (also in annotations/notes/test.yml:2)\n"
+                 "  hint: give each annotation its own id: change the one you are adding (a published id never "
+                 "changes)", id="duplicate-id"),
     pytest.param(NOTE.replace("id: n-test", "id: e-001"),
                  "annotations/notes/test.yml:2: note 'e-001': field 'id' value 'e-001' is malformed\n"
                  "  hint: write a stable ASCII id like n-gdp-2010", id="malformed-id"),
@@ -80,8 +84,8 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "docs/text/building-cars.md", id="quote-not-found"),
     pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 刻舟求劍"),
                  "annotations/notes/test.yml:5: note 'n-test': quote '刻舟求劍' not found on page 'building-cars'\n"
-                 "  hint: the closest passage is '刻舟求剑' in p-3-36; copy the quote exactly from "
-                 "docs/text/building-cars.md", id="traditional-quote"),
+                 "  hint: the closest passage is '刻舟求剑' in p-3-36; the quote has the Traditional '劍' where the "
+                 "text has '剑'; copy the quote exactly from docs/text/building-cars.md", id="traditional-quote"),
     pytest.param(NOTE.replace("quote: 刻舟求剑", "quote: 造车"),
                  "annotations/notes/test.yml:5: note 'n-test': quote '造车' is found 18 times on page "
                  "'building-cars' (building-cars, p-3-1, p-3-3, p-3-4, p-3-5, p-3-9, p-3-15, p-3-19, p-3-20, "
@@ -97,7 +101,8 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "  hint: add 'url: https://…' or a bibliographic 'citation: …'", id="source-without-url"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》", "        url: javascript:alert(1)"),
                  "annotations/notes/test.yml:10: note 'n-test': sources 1: field 'url' value 'javascript:alert(1)' "
-                 "is malformed\n  hint: write a web address (http or https)", id="javascript-url"),
+                 "is malformed\n  hint: write the document's web address (http or https), where its publisher has it",
+                 id="javascript-url"),
     pytest.param(NOTE.replace("    targets:", "    variants:\n      zh-Hant:\n        boddy: x\n    targets:"),
                  "annotations/notes/test.yml:6: note 'n-test': variants zh-Hant: unknown field 'boddy'\n"
                  "  hint: did you mean 'body'? allowed fields: title, body", id="variant-field"),
@@ -178,10 +183,24 @@ def test_cli_check_reports_file_and_line(base: Path, tmp_path: Path) -> None:
 def test_cli_new_scaffolds_a_note_that_checks_once_filled_in(base: Path, tmp_path: Path) -> None:
     result = run_cli("new", "building-cars", "造车", "--id", "n-cars")
     assert result.returncode == 0, result.stderr
+    # As printed, its placeholders are refused, each with the fix.
+    assert message(base, tmp_path, "notes:\n" + result.stdout) == (
+        "annotations/notes/test.yml:8: note 'n-cars': field 'body' still has the example value "
+        "'（在此写注释正文：简体中文，中立，每个文本之外的事实都注明来源。）'\n"
+        "  hint: replace it with the note, in Markdown (no HTML)\n"
+        "annotations/notes/test.yml:11: note 'n-cars': sources 1: field 'title' still has the example value "
+        "'（来源标题）'\n"
+        "  hint: replace it with the source's title, as the document carries it\n"
+        "annotations/notes/test.yml:12: note 'n-cars': sources 1: field 'url' still has the example value "
+        "'https://'\n"
+        "  hint: replace it with the document's web address (http or https), where its publisher has it\n"
+        "annotations/notes/test.yml:13: note 'n-cars': sources 1: field 'publisher' still has the example value "
+        "'（出版者）'\n"
+        "  hint: replace it with who issued the document (its author's organisation, the newspaper, the ministry)")
     placeholder = "（在此写注释正文：简体中文，中立，每个文本之外的事实都注明来源。）"
-    filled = result.stdout.replace(placeholder, "说明。").replace(
-        "（来源标题）", "来源").replace("url: https://", "url: https://example.org/")
-    loaded = load_with(base, tmp_path, "notes:\n" + filled)
+    filled = result.stdout.replace(placeholder, "说明。").replace("（来源标题）", "来源").replace(
+        "url: https://", "url: https://www.mi.com/").replace("（出版者）", "小米集团")
+    loaded = load_with(base, tmp_path / "filled", "notes:\n" + filled)
     assert [(a.annotation.id, a.block.id) for a in loaded.anchors] == [("n-cars", "building-cars")]
 
 

@@ -6,9 +6,11 @@ Deterministic and pure: the same three files always give the same Document and t
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import textfile
 from ..errors import EditionError, Problem, quote
 from ..text import emendations as emendations_mod
 from ..text import markdown_pages, structure
@@ -43,18 +45,59 @@ class Edition:
     document: Document
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What ingest could read: the Edition when its inputs have no problem, and what each of them
+    gave otherwise, so that the checks that do not need the text can still run."""
+
+    edition: Edition | None
+    #: The declared pages (None when the structure file has problems: pages may be missing).
+    pages: tuple[PageSpec, ...] | None
+    #: The emendations that are good (for the ids they take).
+    emendations: tuple[Emendation, ...]
+    problems: tuple[Problem, ...]
+
+
 def load(paths: Paths) -> Edition:
     """Read, check and reflow. Raises EditionError listing every problem found."""
+    reading = read(paths)
+    if reading.edition is None:
+        raise EditionError(list(reading.problems))
+    return reading.edition
+
+
+def read(paths: Paths) -> Reading:
+    """Read and check the source, the structure and the emendations, each as far as it can be;
+    reflow when all three are good. Never raises for what the files contain."""
+    problems: list[Problem] = []
+    source_path = paths / paths.source
+    if source_path.is_file():
+        source, found = textfile.read(source_path, paths.source)
+        problems += found
+    else:
+        source = None
+        problems.append(Problem(paths.source, 0, "the source text is missing",
+                                "restore it from git: it is never edited"))
+    specs, found = structure.read(paths / paths.structure, paths.structure,
+                                  schema_path(paths, paths.structure, "structure"))
+    problems += found
+    emends, found = emendations_mod.read(paths / paths.emendations, paths.emendations, source, paths.source,
+                                         schema_path(paths, paths.emendations, "emendations"))
+    problems += found
+    pages = None if any(p.file == paths.structure for p in problems) else specs
+    if problems or source is None:
+        return Reading(None, pages, emends, tuple(problems))
     try:
-        source = (paths / paths.source).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise EditionError(Problem(paths.source, 1, "the source text is missing",
-                                   "restore it from git: it is never edited")) from None
-    specs = structure.load(paths / paths.structure, paths.structure)
-    emends = emendations_mod.load(paths / paths.emendations, paths.emendations, source, paths.source)
-    lines = _edited_lines(source, emends)
-    document = _document(lines, specs, paths)
-    return Edition(source, emends, specs, document)
+        document = _document(_edited_lines(source, emends), specs, paths)
+    except EditionError as err:
+        return Reading(None, pages, emends, tuple(err.problems))
+    return Reading(Edition(source, emends, specs, document), specs, emends, ())
+
+
+def schema_path(paths: Paths, relative: str, name: str) -> str:
+    """The path of a file's JSON Schema (in the annotations' schema/ folder), from the file."""
+    target = paths / paths.annotations / "schema" / f"{name}.schema.json"
+    return Path(os.path.relpath(target, (paths / relative).parent)).as_posix()
 
 
 def _edited_lines(source: str, emends: tuple[Emendation, ...]) -> list[Line]:
