@@ -55,7 +55,7 @@ def test_good_file_loads(tmp_path: Path) -> None:
                  "write a ' as ''", id="unclosed-quote"),
     pytest.param("",
                  "annotations/emendations.yml: the file is empty\n"
-                 "  hint: write 'emendations:' and under it the entries, each starting with '- '", id="empty"),
+                 "  hint: write 'emendations:' and under it the entries, each starting with '- '", id="empty-file"),
     pytest.param(b"\xef\xbb\xbf" + GOOD.encode(),
                  "annotations/emendations.yml:1: the file starts with a byte order mark (BOM)\n"
                  "  hint: save it as UTF-8 without BOM (in VS Code: click 'UTF-8 with BOM' in the status bar, 'Save "
