@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import yamlfile
-from ..errors import EditionError, Problem, ordered, quote
+from ..errors import Problem, ordered, quote
 from ..render import bodies
 from ..yamlfile import Field, LocatedMap
 
@@ -114,7 +114,8 @@ def _variants(kind: str) -> Field:
 
 def _sources(required: bool) -> Field:
     return Field("sources", list, required=required, record=SOURCE,
-                 doc="where each fact not in the text comes from: title with url or citation")
+                 doc="where each fact not in the text comes from: title, publisher, date, url or citation, "
+                     "and repost when read at a repost")
 
 
 NOTE = (
@@ -246,14 +247,6 @@ class Loaded:
     annotations: tuple[Annotation, ...]
     warnings: tuple[Problem, ...]
     errors: tuple[Problem, ...] = ()
-
-
-def load(root: Path, folder: str, pages: set[str], reserved: dict[str, str] | None = None) -> Loaded:
-    """Read and check every annotation file; raises EditionError with every error (see `read`)."""
-    loaded = read(root, folder, pages, reserved)
-    if loaded.errors:
-        raise EditionError(list(loaded.errors), loaded.warnings)
-    return loaded
 
 
 def read(root: Path, folder: str, pages: set[str] | None, reserved: dict[str, str] | None = None) -> Loaded:
