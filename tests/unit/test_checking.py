@@ -245,3 +245,16 @@ def test_the_glossary_empty_names_its_own_schema(base: Path, tmp_path: Path) -> 
     copy = copy_of(base, tmp_path, {"annotations/glossary.yml": ""})
     (problem,) = project.check(ingest.Paths(copy)).errors
     assert problem.hint.startswith("write '# yaml-language-server: $schema=schema/glossary.schema.json', then 'terms:'")
+
+
+def test_a_source_text_that_is_not_utf8_is_a_problem_not_a_traceback(base: Path, tmp_path: Path) -> None:
+    """It raised UnicodeDecodeError before: the source was decoded without a check."""
+    copy = copy_of(base, tmp_path, {})
+    source = copy / "source" / "xiaomi-model-2010-2022.txt"
+    source.write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
+    checked = project.check(ingest.Paths(copy))
+    assert [str(p) for p in checked.errors] == [
+        "source/xiaomi-model-2010-2022.txt: the file is in GB18030 (GBK), not UTF-8\n"
+        "  hint: save it as UTF-8 (in VS Code: click the encoding in the status bar, 'Reopen with Encoding', "
+        "'GB 18030', then 'Save with Encoding', 'UTF-8')"]
+    assert checked.not_checked == (project.TEXT_NOT_CHECKED,)
