@@ -23,9 +23,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import generators, new, serve, stages
-from .core import project, schemas
+from .core import project, report, schemas
 from .core.annotations import scaffold
-from .core.editions import variants
 from .core.errors import EditionError, Problem
 from .core.text import ingest
 
@@ -108,25 +107,12 @@ def _ingest(args: argparse.Namespace, found: project.Inputs) -> int:
 
 
 def _check(args: argparse.Namespace, found: project.Inputs) -> int:
-    loaded = project.load(found.paths, settings=found.settings)
-    _, problems = variants.converters(found.paths.root, found.settings, loaded.edition.document)
-    if problems:
-        raise EditionError(problems)
-    warnings = loaded.warnings
-    _print_problems(warnings, "error" if args.strict and args.github else "warning", False)
-    if args.github and warnings:
-        print("\n".join(w.github("error" if args.strict else "warning") for w in warnings))
-    count = len(loaded.annotations.annotations)
-    summary = f"{count} annotations and {len(loaded.edition.emendations)} emendations"
-    if not warnings:
-        print(f"annotations: {summary} are fine")
-        return 0
-    noun = "warning" if len(warnings) == 1 else "warnings"
-    if args.strict:
-        print(f"annotations: {summary}: {len(warnings)} {noun}; --strict makes warnings fail", file=sys.stderr)
-        return 1
-    print(f"annotations: {summary}: no errors, {len(warnings)} {noun}")
-    return 0
+    """Every problem of one run (core/project.check), printed as core/report words it."""
+    outcome = report.report(project.check(found.paths, found.settings, conversion=True), strict=args.strict,
+                            github=args.github)
+    sys.stdout.write(outcome.stdout)
+    sys.stderr.write(outcome.stderr)
+    return outcome.status
 
 
 def _note(args: argparse.Namespace, found: project.Inputs) -> int:

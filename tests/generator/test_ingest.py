@@ -36,11 +36,19 @@ def test_page_breaks_and_blank_lines_are_no_paragraph_breaks(tmp_path: Path) -> 
     assert without_whitespace(text) == without_whitespace(source)
 
 
-def test_carriage_returns_and_a_byte_order_mark_are_not_text(tmp_path: Path) -> None:
-    source = "\ufeff第一篇\r\n甲乙丙丁戊己庚辛\r\n壬癸。\r\n".encode()
+def test_carriage_returns_are_not_text(tmp_path: Path) -> None:
+    source = "第一篇\r\n甲乙丙丁戊己庚辛\r\n壬癸。\r\n".encode()
     edition = load(write(tmp_path, source, ["第一篇"], GEOMETRY))
     assert paragraphs(edition) == [["甲乙丙丁戊己庚辛壬癸。"]]
     assert control_free(edition)
+
+
+def test_a_byte_order_mark_is_refused_like_in_every_input_file(tmp_path: Path) -> None:
+    """The source is compared byte for byte; a BOM an editor saved is refused, as in every input
+    file (core/textfile.py), with how to save without one."""
+    root = write(tmp_path / "bom", "\ufeff第一篇\n甲乙丙丁戊己庚辛\n壬癸。\n".encode(), ["第一篇"], GEOMETRY)
+    assert message(root).startswith("source/text.txt:1: the file starts with a byte order mark (BOM)\n"
+                                    "  hint: save it as UTF-8 without BOM")
 
 
 def test_a_control_character_is_an_artifact_shown_visibly(tmp_path: Path) -> None:

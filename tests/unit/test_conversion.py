@@ -91,4 +91,5 @@ def test_the_checker_reports_stale_overrides(tmp_path: Path) -> None:
     result = run_cli("check", root=copy)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", (
         "error: annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
-        "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"))
+        "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"
+        "annotations: 1 error\n"))

@@ -43,6 +43,23 @@ def test_good_file_loads(tmp_path: Path) -> None:
     pytest.param("emendations:\n  - id: e-001\n    kind: [join\n",
                  "annotations/emendations.yml:4: YAML syntax error: expected ',' or ']', but got '<stream end>'\n"
                  "  hint: check the indentation and quoting on this line or the one above it", id="yaml-syntax"),
+    pytest.param(GOOD.replace("    line: 1\n", "   line: 1\n"),
+                 "annotations/emendations.yml:4: this line is indented by 3 spaces, but 'kind: join' on line 3 by 4\n"
+                 "  hint: indent it by 4 spaces: the fields of one entry line up", id="indentation"),
+    pytest.param(GOOD.replace("    line: 1\n", "\tline: 1\n"),
+                 "annotations/emendations.yml:4: the line is indented with a tab\n"
+                 "  hint: replace the tab with spaces (YAML indents with spaces only)", id="tab"),
+    pytest.param(GOOD.replace('reason: 接排。', 'reason: "接排。'),
+                 "annotations/emendations.yml:7: the quoted value that starts on this line is not closed\n"
+                 "  hint: end it with the quote mark it starts with; inside \"…\" write a \" as \\\", inside '…' "
+                 "write a ' as ''", id="unclosed-quote"),
+    pytest.param("",
+                 "annotations/emendations.yml: the file is empty\n"
+                 "  hint: write 'emendations:' and under it the entries, each starting with '- '", id="empty-file"),
+    pytest.param(b"\xef\xbb\xbf" + GOOD.encode(),
+                 "annotations/emendations.yml:1: the file starts with a byte order mark (BOM)\n"
+                 "  hint: save it as UTF-8 without BOM (in VS Code: click 'UTF-8 with BOM' in the status bar, 'Save "
+                 "with Encoding', 'UTF-8'; in Notepad: Save As, encoding 'UTF-8', not 'UTF-8 with BOM')", id="bom"),
     pytest.param(b"emendations: \xff\n",
                  "annotations/emendations.yml:1: the file is not valid UTF-8\n  hint: save the file as UTF-8",
                  id="not-utf8"),

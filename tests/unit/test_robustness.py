@@ -45,6 +45,8 @@ ROBUST = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                            HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
+#: How the messages about a whole file begin (their line is 0).
+WHOLE_FILE = ("the file is in ", "the file is empty", "the file has nothing but comments")
 #: Most memory the checker may allocate on an alias bomb. It takes under 5 MB, the text's own 2.7 MB
 #: included: it reads the values that aliases may repeat (yamlfile.MAX_REPEATED), then refuses the file.
 BOMB_MEMORY = 20_000_000
@@ -123,14 +125,16 @@ class Checker:
         return None
 
     def assert_clear(self, err: EditionError) -> None:
-        """Every problem: a file of the project, a line of that file, a message on one line."""
+        """Every problem: a file of the project, a line of that file (or the whole file, for what
+        no line has: its encoding, its emptiness), a message on one line."""
         assert err.problems
-        for problem in err.problems:
+        for problem in (*err.problems, *err.warnings):
             path = self.root / problem.file
             assert path.is_file(), problem
             # str.splitlines breaks lines wherever YAML does (\x85, \u2028 …) and in a few more places.
             lines = len(path.read_bytes().decode("utf-8", "replace").splitlines()) + 1
-            assert 1 <= problem.line <= lines, problem
+            assert 1 <= problem.line <= lines or (problem.line == 0 and problem.message.startswith(WHOLE_FILE)), \
+                problem
             assert problem.message.strip() and "\n" not in problem.message, problem
 
 

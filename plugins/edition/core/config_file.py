@@ -17,7 +17,7 @@ import yaml
 
 from . import settings as settings_mod
 from .errors import EditionError, Problem
-from .yamlfile import _Converter
+from .yamlfile import convert
 
 
 @dataclass(frozen=True)
@@ -133,11 +133,11 @@ def plugin_settings(root: yaml.Node | None, display: str) -> settings_mod.Settin
                 line = entry.start_mark.line + 1
                 if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
                     return settings_mod.read(None, display, line)
-                return settings_mod.read(_Converter(display).convert(_resolve(node)), display, line)
+                return settings_mod.read(convert(_resolve(node), display), display, line)
     if isinstance(plugins, yaml.MappingNode):  # plugins: {edition: {...}}
         node = _get(plugins, "edition")
         if node is not None:
-            return settings_mod.read(_Converter(display).convert(_resolve(node)), display, node.start_mark.line + 1)
+            return settings_mod.read(convert(_resolve(node), display), display, node.start_mark.line + 1)
     raise EditionError(Problem(display, (plugins.start_mark.line + 1) if plugins else 1,
                                "the edition plugin is not configured",
                                "add '- edition' (with its settings) under 'plugins:'"))

@@ -1,5 +1,12 @@
 """Everything a build or a check needs, loaded and checked once: the edition, its annotations,
-their anchors and the emendation placements. Errors raise; warnings are returned."""
+their anchors and the emendation placements.
+
+One run reports everything knowable: every file is read, and every check that can run does. What
+depends on a broken part is skipped, for that part only — an annotation with a bad field is not
+anchored (the others are); when the text itself cannot be built (a problem in the source, the
+structure or the emendations), the checks against the text (quotes, term occurrences, conversion
+overrides) wait, and the run says so. Warnings are found in the same run as errors.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +18,10 @@ from .annotations import anchoring, glossary, timeline
 from .annotations.anchoring import Anchor
 from .annotations.glossary import Glossary
 from .annotations.model import Loaded
-from .annotations.model import load as load_annotations
+from .annotations.model import read as read_annotations
 from .annotations.timeline import Timeline
-from .errors import EditionError, Problem
+from .editions import variants
+from .errors import EditionError, Problem, ordered
 from .render import apparatus
 from .render.apparatus import Placement
 from .render.notes import PageNote, page_notes
@@ -21,6 +29,10 @@ from .settings import Settings
 from .text import ingest
 from .text.document import Page
 from .text.segmentation import BoundaryCache
+
+#: Said when the text cannot be built, so the checks against it did not run.
+TEXT_NOT_CHECKED = ("quotes, glossary terms in the text and conversion overrides were not checked: the text "
+                    "itself has errors (above); fix them and check again")
 
 
 @dataclass(frozen=True)
@@ -35,13 +47,24 @@ class Project:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(sorted((*self.annotations.warnings, *self.glossary_warnings), key=lambda p: (p.file, p.line)))
+        return ordered((*self.annotations.warnings, *self.glossary_warnings))
 
     def notes_on(self, page: Page) -> list[PageNote]:
         return page_notes(page, list(self.anchors))
 
     def placements_on(self, page: Page) -> list[Placement]:
         return [p for p in self.placements if p.page.slug == page.slug]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One run of every check: the errors and the warnings, the project when there are no errors,
+    and what could not be checked (and why)."""
+
+    project: Project | None
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    not_checked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,25 +90,14 @@ def inputs(config: Path) -> Inputs:
 
 def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None,
          boundary_cache: BoundaryCache | None = None, settings: Settings | None = None) -> Project:
-    """Load and check everything; raises EditionError listing every problem. The caches (see
-    glossary.PinyinCache, segmentation.BoundaryCache) may be kept by the caller between loads.
-    `settings` give the category vocabularies and the timeline's years (generic ones if absent)."""
-    settings = settings or Settings()
-    categories = settings.categories
-    edition = ingest.load(paths, settings.layout)
-    reserved = {e.id: f"{e.file}:{e.file_line}" for e in edition.emendations}
-    loaded = load_annotations(paths.root, paths.annotations, set(edition.document.by_slug), reserved, categories)
-    anchors, problems = anchoring.anchor_all(loaded.annotations, edition.document)
-    checked = glossary.build([a for a in loaded.annotations if a.kind == "term"], edition.document,
-                             pinyin_cache=pinyin_cache, boundary_cache=boundary_cache, categories=categories.terms)
-    problems += checked.errors
-    events, timeline_problems = timeline.build([a for a in loaded.annotations if a.kind == "event"], anchors,
-                                               settings.timeline_years, categories.events)
-    problems += timeline_problems
-    if problems:
-        raise EditionError(sorted(problems, key=lambda p: (p.file, p.line)))
-    return Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,
-                   events, checked.warnings)
+    """Load and check everything; raises EditionError listing every error (and, with them, the
+    warnings). The caches (see glossary.PinyinCache, segmentation.BoundaryCache) may be kept by
+    the caller between loads. `settings` give the layout, the category vocabularies and the
+    timeline's years (generic ones if absent)."""
+    checked = check(paths, settings, pinyin_cache=pinyin_cache, boundary_cache=boundary_cache)
+    if checked.project is None:
+        raise EditionError(list(checked.errors), checked.warnings)
+    return checked.project
 
 
 def load_at(config: Path, pinyin_cache: glossary.PinyinCache | None = None,
@@ -93,3 +105,47 @@ def load_at(config: Path, pinyin_cache: glossary.PinyinCache | None = None,
     """Load the edition that a configuration file (mkdocs.yml) declares."""
     found = inputs(config)
     return load(found.paths, pinyin_cache, boundary_cache, found.settings)
+
+
+def check(paths: ingest.Paths, settings: Settings | None = None, conversion: bool = False,
+          pinyin_cache: glossary.PinyinCache | None = None, boundary_cache: BoundaryCache | None = None) -> Checked:
+    """Every check, each as far as it can run; never raises for what the files contain. With
+    `conversion`, the further editions' overrides (the settings' conversion file) are checked too."""
+    settings = settings or Settings()
+    categories = settings.categories
+    reading = ingest.read(paths, settings.layout)
+    errors = list(reading.problems)
+    reserved = {e.id: f"{e.file}:{e.file_line}" for e in reading.emendations}
+    pages = {spec.slug for spec in reading.pages} if reading.pages is not None else None
+    loaded = read_annotations(paths.root, paths.annotations, pages, reserved, categories)
+    errors += loaded.errors
+    warnings = list(loaded.warnings)
+    overrides: list[variants.Override] = []
+    editions = variants.from_specs(settings.editions) if conversion else []
+    if conversion:
+        overrides, found = variants.read_overrides(paths.root, settings.conversion,
+                                                   ingest.schema_path(paths, settings.conversion, "conversion"))
+        errors += found
+    terms = [a for a in loaded.annotations if a.kind == "term"]
+    events = [a for a in loaded.annotations if a.kind == "event"]
+    edition = reading.edition
+    if edition is None:
+        errors += glossary.spelling_problems(terms)
+        errors += timeline.build(events, [], settings.timeline_years, categories.events)[1]
+        return Checked(None, ordered(errors), ordered(warnings), (TEXT_NOT_CHECKED,))
+    anchors, found = anchoring.anchor_all(loaded.annotations, edition.document)
+    errors += found
+    checked = glossary.build(terms, edition.document, pinyin_cache=pinyin_cache, boundary_cache=boundary_cache,
+                             categories=categories.terms)
+    errors += checked.errors
+    warnings += checked.warnings
+    events_checked, found = timeline.build(events, anchors, settings.timeline_years, categories.events)
+    errors += found
+    if editions:
+        converters = {v.code: variants.Converter(v, overrides) for v in editions}
+        errors += variants.check(converters, overrides, edition.document)
+    if errors:
+        return Checked(None, ordered(errors), ordered(warnings))
+    project = Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,
+                      events_checked, checked.warnings)
+    return Checked(project, (), project.warnings)

@@ -8,20 +8,35 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import textfile, yamlsyntax
 from .errors import EditionError, Problem, quote
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a value is written: its first and last line (1-based), and for a single value its text
+    as written (before YAML reads 2022-03-22 as a date) and its style (None when plain, or one of
+    ' " | >)."""
+
+    first: int
+    last: int
+    text: str | None = None
+    style: str | None = None
+
+
 class LocatedMap(dict[str, Any]):
-    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+    """A YAML mapping that knows its own line, the line of each key (1-based) and the span of each value."""
 
     line: int
     key_lines: dict[str, int]
+    spans: dict[str, Span]
 
 
 class LocatedList(list[Any]):
@@ -31,27 +46,46 @@ class LocatedList(list[Any]):
     item_lines: list[int]
 
 
-def load(path: Path, display: str) -> Any:
-    """Parse one YAML file. Raises EditionError naming `display` and the line on any problem."""
-    node = compose(path, display)
-    return None if node is None else convert(node, display)
+@dataclass(frozen=True)
+class Entries:
+    """The entries of one input file (the items of its top-level list), as far as they could be read."""
+
+    items: LocatedList
+    problems: tuple[Problem, ...]
+    #: False when the file or its list could not be read: entries may be missing.
+    complete: bool
+    #: The file's lines, to find a value inside a field written over several lines.
+    lines: tuple[str, ...] = ()
 
 
-def convert(node: yaml.Node, display: str) -> Any:
-    """One composed YAML node as plain values, LocatedMap and LocatedList (see load)."""
-    return _Converter(display).convert(node)
+def entries(path: Path, display: str, key: str, schema: str = "") -> Entries:
+    """Read one input file whose top-level `key` lists its entries. Problems come back, never raise.
 
-
-def compose(path: Path, display: str) -> yaml.Node | None:
-    """Parse one YAML file into its node tree, unconverted (tags and all). Raises EditionError
-    naming `display` and the line when the file is not UTF-8 or not YAML."""
+    `schema` is the path of the file's JSON Schema as its first line names it (for the hint of an empty file).
+    """
+    text, problems = textfile.read(path, display)
+    if text is None:
+        return Entries(_empty(), tuple(problems), False)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise EditionError(
-            Problem(display, line, "the file is not valid UTF-8", "save the file as UTF-8")
-        ) from None
+        data = parse(text, display)
+    except EditionError as err:
+        return Entries(_empty(), (*problems, *err.problems), False, tuple(_LINE_BREAK.split(text)))
+    if data is None:
+        first = f"'# yaml-language-server: $schema={schema}', then " if schema else ""
+        problems.append(Problem(display, 0, "the file is empty" if not text.strip() else
+                                "the file has nothing but comments",
+                                f"write {first}'{key}:' and under it the entries, each starting with '- '"))
+        return Entries(_empty(), tuple(problems), False)
+    items, shape = read_list(data, key, display, 1)
+    return Entries(items, (*problems, *shape), not shape, tuple(_LINE_BREAK.split(text)))
+
+
+#: What YAML counts as a line break (str.splitlines breaks at a few more characters).
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def parse(text: str, display: str) -> Any:
+    """Parse the text of one YAML file. Raises EditionError naming `display` and the line on any problem."""
     try:
         node = _compose(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as fast_error:
@@ -61,7 +95,7 @@ def compose(path: Path, display: str) -> yaml.Node | None:
         try:
             node = _compose(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as err:
-            raise EditionError(_syntax_problem(err, display)) from None
+            raise EditionError(yamlsyntax.problem(err, display, _LINE_BREAK.split(text))) from None
         except yaml.reader.ReaderError as err:
             line = text.count("\n", 0, err.position) + 1
             raise EditionError(
@@ -77,17 +111,9 @@ def compose(path: Path, display: str) -> yaml.Node | None:
             # at 1000 levels with an error of its own, whose line is where the nesting gets there.
             mark = getattr(fast_error, "problem_mark", None) or getattr(fast_error, "context_mark", None)
             raise EditionError(_too_deep(display, mark.line + 1 if mark else 1)) from None
-    return node
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    return Problem(
-        display,
-        mark.line + 1 if mark else 1,
-        f"YAML syntax error: {err.problem or err.context}",
-        "check the indentation and quoting on this line or the one above it",
-    )
+    if node is None:
+        return None
+    return _Converter(display).convert(node)
 
 
 def _compose(text: str, loader_class: Any) -> yaml.Node | None:
@@ -188,6 +214,7 @@ class _Converter:
         result = LocatedMap()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
+        result.spans = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == _MERGE:
@@ -210,6 +237,7 @@ class _Converter:
                 )
             result[key] = self.convert(value_node, depth + 1, repeat)
             result.key_lines[key] = line
+            result.spans[key] = _span(value_node)
         return result
 
     def sequence(self, node: yaml.SequenceNode, depth: int, repeat: yaml.Node | None) -> LocatedList:
@@ -256,12 +284,24 @@ class _Converter:
                             "no count or line comes near it: write text in double quotes")
 
 
+def _span(node: yaml.Node) -> Span:
+    first = node.start_mark.line + 1
+    # A block scalar (| or >) ends at the start of the line after its text.
+    last = max(first, node.end_mark.line + (node.end_mark.column > 0))
+    if isinstance(node, yaml.ScalarNode):
+        return Span(first, last, node.value, node.style or None)  # libyaml writes a plain style as ""
+    return Span(first, last)
+
+
 @dataclass(frozen=True)
 class Field:
     """One declared field of a record in an input file.
 
-    `record` declares the fields of each item (for a list of mappings) or of each value (for a
-    mapping of mappings, whose keys must match `pattern`); `item` the type of a list's scalar items.
+    `record` declares the fields of each item (for a list of mappings), of the value (for a
+    mapping without `pattern`) or of each value (for a mapping of mappings, whose keys must match
+    `pattern`); `item` the type of a list's scalar items. `placeholders` are example values that a
+    skeleton offers and that must be replaced; `suggest` turns a malformed value into a well-formed
+    one when it can ("" when not), for the hint.
     """
 
     name: str
@@ -274,9 +314,16 @@ class Field:
     item: type | None = None
     min_items: int = 0
     max_length: int = 0
+    placeholders: tuple[str, ...] = ()
+    suggest: Callable[[str], str] | None = field(default=None, compare=False)
 
 
 _KIND_NAMES = {str: "text", int: "an integer", bool: "true or false", list: "a list", dict: "a mapping"}
+_NO_VALUE_HINTS: dict[type, str] = {
+    str: "write it after '{key}: ' on the same line ({doc})",
+    list: "write its items on the lines below, each starting with '- ', indented more than '{key}:'",
+    dict: "write its fields on the lines below, indented more than '{key}:'",
+}
 
 
 def read_record(
@@ -287,7 +334,7 @@ def read_record(
     The values keep their lines: nested mappings are LocatedMap, lists LocatedList.
     """
     out = LocatedMap()
-    out.line, out.key_lines = line, {}
+    out.line, out.key_lines, out.spans = line, {}, {}
     if not isinstance(value, LocatedMap):
         return out, [Problem(file, line, f"{what} must be a mapping of fields, got {quote(value)}",
                              "write it as 'field: value' lines")]
@@ -296,74 +343,97 @@ def read_record(
     known = {f.name: f for f in fields}
     for key, item in value.items():
         key_line = value.key_lines[key]
-        field = known.get(key)
-        if field is None:
+        declared = known.get(key)
+        if declared is None:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"did you mean {quote(close[0])}?" if close else ""
             hint = (hint + " " if hint else "") + "allowed fields: " + ", ".join(known)
             problems.append(Problem(file, key_line, f"{what}: unknown field {quote(key)}", hint))
             continue
-        checked, found = _read_value(item, field, file, key_line, what)
+        checked, found = _read_value(item, declared, file, key_line, what, value.spans.get(key))
         problems += found
         if not found:
             out[key] = checked
             out.key_lines[key] = key_line
-    for field in fields:
-        if field.required and field.name not in value:
-            problems.append(Problem(file, value.line, f"{what}: missing field {quote(field.name)}",
-                                    f"add '{field.name}: …' ({field.doc})"))
+            if key in value.spans:
+                out.spans[key] = value.spans[key]
+    for declared in fields:
+        if declared.required and declared.name not in value:
+            problems.append(Problem(file, value.line, f"{what}: missing field {quote(declared.name)}",
+                                    f"add '{declared.name}: …' ({declared.doc})"))
     return out, problems
 
 
-def _read_value(item: Any, field: Field, file: str, line: int, what: str) -> tuple[Any, list[Problem]]:
-    key = field.name
-    if (field.kind is int and (isinstance(item, bool) or not isinstance(item, int))) or (
-        field.kind is not int and not isinstance(item, field.kind)
+def _read_value(item: Any, declared: Field, file: str, line: int, what: str,
+                span: Span | None = None) -> tuple[Any, list[Problem]]:
+    key = declared.name
+    if item is None and span is not None and span.style is None and not span.text:
+        # 'key:' with nothing after it (or only a comment): YAML reads null, which no field takes.
+        return None, [Problem(file, line, f"{what}: field {quote(key)} has no value",
+                              _NO_VALUE_HINTS.get(declared.kind, "write its value after '{key}: '")
+                              .format(key=key, doc=declared.doc))]
+    if (declared.kind is int and (isinstance(item, bool) or not isinstance(item, int))) or (
+        declared.kind is not int and not isinstance(item, declared.kind)
     ):
+        if declared.kind is str and span is not None and span.text is not None:
+            written = span.text.replace("\\", "\\\\").replace('"', '\\"')
+            hint = f'write it in double quotes: {key}: "{written}"'
+        elif declared.kind is str:
+            hint = "quote text values with double quotes"
+        else:
+            hint = f"write {_KIND_NAMES[declared.kind]}"
         return None, [Problem(
-            file, line, f"{what}: field {quote(key)} must be {_KIND_NAMES[field.kind]}, got {quote(item)}",
-            "quote text values with double quotes" if field.kind is str else f"write {_KIND_NAMES[field.kind]}",
-        )]
-    if field.kind is str:
+            file, line, f"{what}: field {quote(key)} must be {_KIND_NAMES[declared.kind]}, got {quote(item)}", hint)]
+    if declared.kind is str:
         if not item.strip():
-            return None, [Problem(file, line, f"{what}: field {quote(key)} is empty", f"write the {key}")]
-        if field.max_length and len(item) > field.max_length:
+            block = span is not None and span.style in ("|", ">")
+            return None, [Problem(file, line, f"{what}: field {quote(key)} is empty",
+                                  f"write the {key} on the lines under '{key}: {span.style if span else ''}', "
+                                  f"indented more than '{key}:'" if block else f"write the {key}")]
+        if item.strip() in declared.placeholders:
+            return None, [Problem(file, line, f"{what}: field {quote(key)} still has the example value "
+                                  f"{quote(item.strip())}", f"replace it with {declared.doc}")]
+        if declared.max_length and len(item) > declared.max_length:
             return None, [Problem(file, line, f"{what}: field {quote(key)} is {len(item)} characters long",
-                                  f"keep it under {field.max_length} characters")]
-        if field.choices and item not in field.choices:
+                                  f"keep it under {declared.max_length} characters")]
+        if declared.choices and item not in declared.choices:
             return None, [Problem(file, line, f"{what}: field {quote(key)} has unknown value {quote(item)}",
-                                  "use one of: " + ", ".join(field.choices))]
-        if field.pattern and not re.fullmatch(field.pattern, item):
-            return None, [Problem(file, line, f"{what}: field {quote(key)} value {quote(item)} is malformed",
-                                  f"write {field.doc}" if field.doc else f"it must match {field.pattern}")]
+                                  "use one of: " + ", ".join(declared.choices))]
+        if declared.pattern and not re.fullmatch(declared.pattern, item):
+            suggestion = declared.suggest(item) if declared.suggest else ""
+            hint = (f'write {key}: "{suggestion}" ({declared.doc})' if suggestion else
+                    f"write {declared.doc}" if declared.doc else f"it must match {declared.pattern}")
+            return None, [Problem(file, line, f"{what}: field {quote(key)} value {quote(item)} is malformed", hint)]
         return item, []
-    if field.kind is list:
-        if len(item) < field.min_items:
-            return None, [Problem(file, line, f"{what}: field {quote(key)} needs at least {field.min_items} "
-                                  f"item{'s' if field.min_items > 1 else ''}", f"add a '- ' item under {key}")]
+    if declared.kind is list:
+        if len(item) < declared.min_items:
+            return None, [Problem(file, line, f"{what}: field {quote(key)} needs at least {declared.min_items} "
+                                  f"item{'s' if declared.min_items > 1 else ''}", f"add a '- ' item under {key}")]
         items = LocatedList()
         items.line, items.item_lines = item.line, list(item.item_lines)
         problems: list[Problem] = []
         for index, (element, element_line) in enumerate(zip(item, item.item_lines, strict=True), 1):
-            if field.record:
-                checked, found = read_record(element, field.record, file, element_line, f"{what}: {key} {index}")
+            if declared.record:
+                checked, found = read_record(element, declared.record, file, element_line, f"{what}: {key} {index}")
             else:
-                inner = Field(key, field.item or str, pattern=field.pattern, choices=field.choices)
+                inner = Field(key, declared.item or str, pattern=declared.pattern, choices=declared.choices)
                 checked, found = _read_value(element, inner, file, element_line, f"{what}: {key} {index}")
             problems += found
             items.append(checked)
         return items, problems
-    if field.kind is dict and field.record:
+    if declared.kind is dict and declared.record and not declared.pattern:
+        return read_record(item, declared.record, file, line, f"{what}: {key}")
+    if declared.kind is dict and declared.record:
         mapping = LocatedMap()
-        mapping.line, mapping.key_lines = item.line, dict(item.key_lines)
+        mapping.line, mapping.key_lines, mapping.spans = item.line, dict(item.key_lines), dict(item.spans)
         problems = []
         for name, element in item.items():
             element_line = item.key_lines[name]
-            if field.pattern and not re.fullmatch(field.pattern, name):
+            if declared.pattern and not re.fullmatch(declared.pattern, name):
                 problems.append(Problem(file, element_line, f"{what}: {key} has unknown key {quote(name)}",
-                                        f"keys must match {field.pattern}"))
+                                        f"keys must match {declared.pattern}"))
                 continue
-            mapping[name], found = read_record(element, field.record, file, element_line, f"{what}: {key} {name}")
+            mapping[name], found = read_record(element, declared.record, file, element_line, f"{what}: {key} {name}")
             problems += found
         return mapping, problems
     return item, []
@@ -391,6 +461,12 @@ def _empty() -> LocatedList:
     items.line = 1
     items.item_lines = []
     return items
+
+
+def convert(node: yaml.Node, display: str) -> Any:
+    """One composed YAML node (of a file read elsewhere, like mkdocs.yml) as plain values,
+    LocatedMap and LocatedList, with the same refusals as the input files'."""
+    return _Converter(display).convert(node)
 
 
 def located(value: Any, line: int = 1) -> Any:

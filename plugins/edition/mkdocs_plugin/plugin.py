@@ -110,5 +110,7 @@ def _failed(err: EditionError) -> PluginError:
     filtered, so every failed rebuild prints every problem in full."""
     for problem in err.problems:
         problems_log.error(str(problem))
+    for warning in err.warnings:  # found in the same run: the contributor sees everything at once
+        problems_log.warning(str(warning))
     count = len(err.problems)
     return PluginError(f"the edition's inputs have {count} problem{'s' if count != 1 else ''} (listed above)")

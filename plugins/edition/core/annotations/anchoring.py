@@ -8,9 +8,13 @@ keeps every anchor. A quote lies within one paragraph, list item or heading.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import opencc
 
 from ..errors import Problem, quote
 from ..text.document import Block, Document, Page
@@ -60,7 +64,7 @@ def anchor(annotation: Annotation, target: Target, document: Document) -> Anchor
     if not found:
         return Problem(target.file, target.line,
                        f"{what}: quote {quote(target.quote)} not found on page {quote(page.slug)}",
-                       _closest(page, target))
+                       _differences(page, target) or _closest(page, target))
     ids = ", ".join(dict.fromkeys(block.id for block, _ in found))
     return Problem(target.file, target.line,
                    f"{what}: quote {quote(target.quote)} is found {len(found)} times on page "
@@ -101,6 +105,144 @@ def closest_hint(page: Page, best: tuple[float, str, str]) -> str:
         return (f"the closest passage is {quote(best[1])} in {best[2]}; copy the quote exactly from "
                 f"docs/text/{page.slug}.md")
     return f"copy the quote exactly from docs/text/{page.slug}.md (one paragraph, Simplified characters)"
+
+
+#: Quotation marks of Traditional editions, and those of the text they stand for.
+_QUOTATION_MARKS = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+_WHITESPACE_NAMES = {" ": "space", "\n": "line break", "\u3000": "full-width space", "\t": "tab",
+                     "\u00a0": "no-break space"}
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s.json")
+
+
+@cache
+def _fold_char(char: str) -> str:
+    """What a character is once the differences a reader does not see are taken away: "" for
+    whitespace; the character of the text for a full- or half-width form (NFKC), a Traditional
+    form (OpenCC t2s, character by character) and a Traditional edition's quotation mark."""
+    if char.isspace():
+        return ""
+    normal = unicodedata.normalize("NFKC", char)
+    char = normal if len(normal) == 1 else char
+    char = _QUOTATION_MARKS.get(char, char)
+    simplified = _t2s().convert(char)
+    return simplified if len(simplified) == 1 else char
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text folded (see _fold_char), and the offset in `text` of each folded character."""
+    chars, offsets = [], []
+    for at, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded:
+            chars.append(folded)
+            offsets.append(at)
+    return "".join(chars), tuple(offsets)
+
+
+def _differences(page: Page, target: Target) -> str:
+    """When a passage of the page differs from the quote only in what a reader hardly sees (spaces
+    and line breaks, full- and half-width forms, Traditional characters, 「」 for “”), the hint that
+    says what differs; "" otherwise."""
+    if (target.prefix or target.suffix) and _occurrences(page, Target(target.page, target.quote)):
+        return ""  # the quote is there: _closest says the prefix or suffix is wrong
+    wanted = _folded(target.quote)[0]
+    if not wanted:
+        return ""
+    for block in _blocks(page):
+        text, offsets = _folded(block.text)
+        at = text.find(wanted)
+        if at == -1:
+            continue
+        passage = block.text[offsets[at]:offsets[at + len(wanted) - 1] + 1]
+        found = _described(target.quote, passage)
+        if target.multiline and any(" " in d or "line break" in d for d in found):
+            found[-1] += (" (YAML joins the lines of a value written over several lines with a space: write the "
+                          "quote on one line)")
+        listed = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+        return (f"the closest passage is {quote(passage)} in {block.id}; {listed}; copy the quote exactly "
+                f"from docs/text/{page.slug}.md")
+    return ""
+
+
+def _described(wanted: str, passage: str) -> list[str]:
+    """Each difference between a quote and a passage that folds to the same text, in words
+    (characters that differ in the same way side by side are one difference)."""
+    out: list[str] = []
+    run: list[tuple[str, str]] = []  # characters that differ, side by side
+
+    def flush() -> None:
+        if run:
+            out.append(_char_difference("".join(a for a, _ in run), "".join(b for _, b in run)))
+            run.clear()
+
+    i = j = 0
+    while i < len(wanted) or j < len(passage):
+        if i < len(wanted) and j < len(passage) and wanted[i] == passage[j]:
+            flush()
+            i, j = i + 1, j + 1
+        elif i < len(wanted) and wanted[i].isspace():
+            flush()
+            end = i
+            while end < len(wanted) and wanted[end].isspace():
+                end += 1
+            gap = passage[j] if j < len(passage) and passage[j].isspace() else ""
+            out.append(f"the quote has {_spaces(wanted[i:end])} {_place(wanted, i, end)}; the text has "
+                       + (_spaces(gap) if gap else "none"))
+            i, j = end, j + (1 if gap else 0)
+        elif j < len(passage) and passage[j].isspace():
+            flush()
+            end = j
+            while end < len(passage) and passage[end].isspace():
+                end += 1
+            out.append(f"the text has {_spaces(passage[j:end])} {_place(passage, j, end)}; the quote has none")
+            j = end
+        else:
+            if run and _kind(*run[-1]) != _kind(wanted[i], passage[j]):
+                flush()
+            run.append((wanted[i], passage[j]))
+            i, j = i + 1, j + 1
+    flush()
+    return out
+
+
+def _place(text: str, start: int, end: int) -> str:
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    if not before:
+        return "at its start" if after else ""
+    return f"after {quote(before)}" if after else "at its end"
+
+
+def _spaces(run: str) -> str:
+    """A space, 2 spaces, a line break … (a run of one kind is named by its first character)."""
+    name = _WHITESPACE_NAMES.get(run[0], "space")
+    code = "" if run[0] in _WHITESPACE_NAMES else f" (U+{ord(run[0]):04X})"
+    return (f"a {name}" if len(run) == 1 else f"{len(run)} {name}s") + code
+
+
+def _kind(wanted: str, have: str) -> str:
+    """How two characters that fold alike differ: "marks", "width" or "script"."""
+    if _QUOTATION_MARKS.get(wanted) == have:
+        return "marks"
+    return "width" if unicodedata.normalize("NFKC", wanted) == unicodedata.normalize("NFKC", have) else "script"
+
+
+def _char_difference(wanted: str, have: str) -> str:
+    kind = _kind(wanted[0], have[0])
+    if kind == "marks":
+        return f"the quote has the Traditional edition's {quote(wanted)} where the text has {quote(have)}"
+    if kind == "width":
+        return (f"the quote has the {_width(wanted[0])} {quote(wanted)} where the text has the "
+                f"{_width(have[0])} {quote(have)}")
+    return f"the quote has the Traditional {quote(wanted)} where the text has {quote(have)}"
+
+
+def _width(char: str) -> str:
+    return "full-width" if unicodedata.east_asian_width(char) in "FW" else "half-width"
 
 
 def _windows(text: str, wanted: str) -> Iterator[tuple[str, float]]:

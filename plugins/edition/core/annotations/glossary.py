@@ -18,6 +18,7 @@ phrase data; a term's `pinyin` field overrides it).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -27,7 +28,7 @@ from typing import Any
 from ..errors import Problem, quote
 from ..text import segmentation
 from ..text.document import Block, Document, Page
-from .model import Annotation
+from .model import Annotation, Source
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -120,6 +121,13 @@ def surfaces(terms: list[Annotation]) -> tuple[dict[str, str], list[Problem]]:
                                         "a spelling links to one entry; remove it here or there"))
             out.setdefault(spelling, t.id)
     return out, problems
+
+
+def spelling_problems(terms: list[Annotation]) -> list[Problem]:
+    """What is wrong with the terms' spellings themselves, whatever the text: too long, or shared
+    by two terms."""
+    problems = [p for t in terms for p in too_long(t)]
+    return problems + surfaces([t for t in terms if not too_long(t)])[1]
 
 
 def find(text: str, spellings: Mapping[str, str],
@@ -227,11 +235,10 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
     """Find every term in the text; order the entries (by `categories`, the (key, label) pairs of
     the settings, then by pinyin). The caches (pinyin, word boundaries) may be kept by the caller
     between builds."""
-    errors = [p for t in terms for p in too_long(t)]
+    errors = spelling_problems(terms)
     # A term with an over-long spelling is left out before the segmenter learns it (see MAX_SPELLING).
     terms = [t for t in terms if not too_long(t)]
-    spellings, found_errors = surfaces(terms)
-    errors += found_errors
+    spellings, _ = surfaces(terms)
     segmenter.learn(spellings)
     known = segmenter.cache_for(boundary_cache) if boundary_cache is not None else None
     by_id = {t.id: t for t in terms}
@@ -268,6 +275,14 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
     return Checked(Glossary(tuple(entries), tuple(found), categories), tuple(errors), tuple(warnings))
 
 
+def source_data(source: Source) -> dict[str, Any]:
+    """A source as JSON data: its fields that have a value, the repost as a mapping of its own."""
+    data = {k: v for k, v in dataclasses.asdict(source).items() if v}
+    if source.repost:
+        data["repost"] = {k: v for k, v in data["repost"].items() if v}
+    return data
+
+
 def export(glossary: Glossary, term_url: Callable[[str], str],
            block_url: Callable[[Page, Block], str]) -> dict[str, Any]:
     """The glossary as JSON data: each term with its occurrences."""
@@ -283,7 +298,7 @@ def export(glossary: Glossary, term_url: Callable[[str], str],
             "definition": t.definition,
             "body": t.body,
             "see_also": list(t.see_also),
-            "sources": [{k: v for k, v in vars(s).items() if v} for s in t.sources],
+            "sources": [source_data(s) for s in t.sources],
             "url": term_url(t.id),
             "count": len(e.occurrences),
             "occurrences": [{

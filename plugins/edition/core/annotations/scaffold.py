@@ -8,7 +8,7 @@ import re
 from ..errors import EditionError, Problem
 from ..text.document import Document
 from .anchoring import anchor
-from .model import Annotation, Target
+from .model import BODY_PLACEHOLDER, PUBLISHER_PLACEHOLDERS, TITLE_PLACEHOLDERS, URL_PLACEHOLDERS, Annotation, Target
 
 
 def note_yaml(document: Document, page: str, quote: str, ident: str = "", category: str = "background") -> str:
@@ -40,11 +40,13 @@ def note_yaml(document: Document, page: str, quote: str, ident: str = "", catego
         lines.append(f"        prefix: {json.dumps(target.prefix, ensure_ascii=False)}")
     if target.suffix:
         lines.append(f"        suffix: {json.dumps(target.suffix, ensure_ascii=False)}")
+    # The placeholders are refused by the check until they are replaced (model.*_PLACEHOLDER*).
     lines += [
         "    body: |",
-        "      （在此写注释正文：简体中文，中立，每个文本之外的事实都注明来源。）",
+        f"      {BODY_PLACEHOLDER}",
         "    sources:",
-        "      - title: （来源标题）",
-        "        url: https://",
+        f"      - title: {TITLE_PLACEHOLDERS[1]}",
+        f"        url: {URL_PLACEHOLDERS[0]}",
+        f"        publisher: {PUBLISHER_PLACEHOLDERS[1]}",
     ]
     return "\n".join(lines) + "\n"

@@ -88,12 +88,21 @@ class Override:
 
 
 def load_overrides(root: Path, relative: str) -> list[Override]:
-    """Read and check the overrides file (absent means no overrides)."""
+    """Read and check the overrides file (absent means no overrides); raises EditionError with every problem."""
+    out, problems = read_overrides(root, relative)
+    if problems:
+        raise EditionError(problems)
+    return out
+
+
+def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Override], list[Problem]]:
+    """Read and check the overrides file: those that are good, and every problem. `schema`: the
+    path of the file's JSON Schema from it."""
     path = root / relative
     if not path.exists():
-        return []
-    data = yamlfile.load(path, relative)
-    items, problems = yamlfile.read_list(data, "overrides", relative, 1)
+        return [], []
+    entries = yamlfile.entries(path, relative, "overrides", schema)
+    items, problems = entries.items, list(entries.problems)
     out = []
     for item, line in zip(items, items.item_lines, strict=True):
         values, found = yamlfile.read_record(item, OVERRIDE, relative, line, "override")
@@ -108,9 +117,7 @@ def load_overrides(root: Path, relative: str) -> list[Override]:
             continue
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
                             values["reason"], values.get("block", ""), relative, line))
-    if problems:
-        raise EditionError(problems)
-    return out
+    return out, problems
 
 
 @cache

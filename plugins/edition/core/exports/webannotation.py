@@ -31,19 +31,28 @@ def _target(page_url: str, exact: str, prefix: str, suffix: str, block_id: str) 
     }
 
 
-def _source(source: Source) -> dict[str, Any]:
+def _sources(source: Source) -> list[dict[str, Any]]:
+    """A source as bodies: a link to the document (or, without a url, its citation as text), and a
+    link to where it was read when that was a repost (the text then says so)."""
+    out: list[dict[str, Any]] = []
     if source.url:
-        return {"type": "SpecificResource", "purpose": "linking", "source": source.url}
-    text = "，".join(x for x in (source.title, source.publisher, source.citation, source.date) if x)
-    return {"type": "TextualBody", "purpose": "linking", "value": text, "format": "text/plain",
-            "language": TEXT_LANGUAGE}
+        out.append({"type": "SpecificResource", "purpose": "linking", "source": source.url})
+    else:
+        text = "，".join(x for x in (source.title, source.publisher, source.date, source.citation) if x)
+        if source.repost:
+            text += f"（转载：{'，'.join(x for x in (source.repost.publisher, source.repost.title) if x)}）"
+        out.append({"type": "TextualBody", "purpose": "linking", "value": text, "format": "text/plain",
+                    "language": TEXT_LANGUAGE})
+    if source.repost:
+        out.append({"type": "SpecificResource", "purpose": "linking", "source": source.repost.url})
+    return out
 
 
 def _annotation(a: Annotation, anchors: list[Anchor], base: str, page_url: Callable[[str], str]) -> dict[str, Any]:
     value = a.body if a.kind != "term" else f"**{a.term}**：{a.definition}\n\n{a.body}".strip()
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": MOTIVATION[a.kind], "value": value,
                                    "format": "text/markdown", "language": TEXT_LANGUAGE}]
-    body += [_source(s) for s in a.sources]
+    body += [item for s in a.sources for item in _sources(s)]
     return {
         "id": f"{base}#{a.id}",
         "type": "Annotation",

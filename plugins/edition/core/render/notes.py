@@ -72,15 +72,25 @@ def insertions(notes: list[PageNote]) -> list[tuple[str, int, str]]:
 
 
 def sources_html(sources: tuple[Source, ...]) -> str:
-    """The list of sources, every value escaped; links only to http(s) addresses."""
+    """The list of sources, every value escaped; links only to http(s) addresses (the only ones
+    the model accepts). Each: its title (linked to its url), publisher, date and citation, then
+    where it was read if that was a repost: （转载：<a>publisher</a>，title）."""
     items = []
     for s in sources:
-        title = html.escape(s.title)
-        if s.url:
-            title = f'<a href="{html.escape(s.url)}" rel="noopener noreferrer nofollow">{title}</a>'
-        extra = "，".join(html.escape(x) for x in (s.publisher, s.citation, s.date) if x)
-        items.append(title + (f"，{extra}" if extra else ""))
+        title = _link(s.title, s.url)
+        extra = "，".join(html.escape(x) for x in (s.publisher, s.date, s.citation) if x)
+        item = title + (f"，{extra}" if extra else "")
+        if s.repost:
+            repost = _link(s.repost.publisher, s.repost.url)
+            item += f"（转载：{repost}{'，' + html.escape(s.repost.title) if s.repost.title else ''}）"
+        items.append(item)
     return '<p class="edition-note-sources">来源：' + "；".join(items) + "。</p>" if items else ""
+
+
+def _link(text: str, url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        return html.escape(text)
+    return f'<a href="{html.escape(url)}" rel="noopener noreferrer nofollow">{html.escape(text)}</a>'
 
 
 def note_html(note: PageNote) -> str:

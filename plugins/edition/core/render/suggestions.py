@@ -15,12 +15,16 @@ import json
 from urllib.parse import quote, urlencode
 
 from ..annotations import scaffold
+from ..annotations.model import DATE_PLACEHOLDER, PUBLISHER_PLACEHOLDERS, TITLE_PLACEHOLDERS, URL_PLACEHOLDERS
 from ..text.document import Block, Document, Page
 
 #: How much of a paragraph's beginning the skeleton quotes (the scaffold adds a prefix or a
 #: suffix when that is not unique on the page).
 QUOTE_LENGTH = 12
 
+#: The new file. Its sources are an example left commented out *below* `sources:`, so that taking
+#: out the '#' of its lines (by hand, or with an editor's toggle-comment, which also takes one space)
+#: leaves valid YAML; its values are placeholders the check refuses until they are replaced.
 TEMPLATE = (
     "# yaml-language-server: $schema=../schema/notes.schema.json\n"
     "# 为 {block} 段建议一条注释：写好 body 和 sources，再提交（GitHub 会替你建分支和 pull request）。\n"
@@ -33,12 +37,13 @@ TEMPLATE = (
     "{targets}"
     "    body: |\n"
     "      \n"
-    "    # 每个文本之外的事实都要注明来源（url 或 citation）。把下面的 [] 换成：\n"
-    "    #   - title: 来源标题\n"
-    "    #     url: https://example.org/\n"
-    "    #     publisher: 出版者\n"
-    "    #     date: \"2022-01-01\"\n"
-    "    sources: []\n"
+    "    # 每个文本之外的事实都要注明来源：去掉下面四行开头的 #，把示例换成真实的来源\n"
+    "    # （没有网址时，把 url 一行换成 citation: 著录，如书名、期号、文号）。\n"
+    "    sources:\n"
+    f"    #  - title: {TITLE_PLACEHOLDERS[0]}\n"
+    f"    #    publisher: {PUBLISHER_PLACEHOLDERS[0]}\n"
+    f"    #    url: {URL_PLACEHOLDERS[2]}\n"
+    f'    #    date: "{DATE_PLACEHOLDER}"\n'
 )
 
 

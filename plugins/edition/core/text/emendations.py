@@ -65,12 +65,24 @@ class Emendation:
 
 
 def load(path: Path, display: str, source: str, source_display: str) -> tuple[Emendation, ...]:
-    """Read and check the emendations file against the source text; sorted by position."""
-    data = yamlfile.load(path, display)
-    items, problems = yamlfile.read_list(data, "emendations", display, 1)
+    """Read and check the emendations file against the source text; sorted by position. Raises
+    EditionError with every problem."""
+    found, problems = read(path, display, source, source_display)
+    if problems:
+        raise EditionError(problems)
+    return found
+
+
+def read(path: Path, display: str, source: str | None, source_display: str,
+         schema: str = "") -> tuple[tuple[Emendation, ...], list[Problem]]:
+    """Read and check the emendations file: those that are good, placed in the source text and
+    sorted by position, and every problem. Without a source text (it could not be read) the
+    entries are checked but none is placed. `schema`: the path of the file's JSON Schema from it."""
+    entries = yamlfile.entries(path, display, "emendations", schema)
+    items, problems = entries.items, list(entries.problems)
     found: list[Emendation] = []
     seen: dict[str, int] = {}
-    starts = line_starts(source)
+    starts = line_starts(source or "")
     for item, item_line in zip(items, items.item_lines, strict=True):
         what = f"emendation {quote(item.get('id', '?'))}" if isinstance(item, dict) else "emendation"
         values, record_problems = yamlfile.read_record(item, FIELDS, display, item_line, what)
@@ -84,6 +96,8 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
                                     "give each emendation its own id"))
             continue
         seen[values["id"]] = key_lines["id"]
+        if source is None:
+            continue
         located = locate(values, key_lines, display, source, starts, source_display)
         if isinstance(located, Problem):
             problems.append(located)
@@ -100,9 +114,7 @@ def load(path: Path, display: str, source: str, source_display: str) -> tuple[Em
             problems.append(Problem(display, after.file_line,
                                     f"emendation {quote(after.id)} overlaps {quote(before.id)}",
                                     "merge the two into one emendation, or shorten one of them"))
-    if problems:
-        raise EditionError(problems)
-    return tuple(found)
+    return tuple(found), problems
 
 
 def line_starts(text: str) -> list[int]:

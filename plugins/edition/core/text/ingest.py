@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import textfile
 from ..errors import EditionError, Problem, quote
 from ..text import emendations as emendations_mod
 from ..text import fit, layout_fixes, markdown_pages, structure
@@ -53,29 +55,72 @@ class Edition:
     fixes: LayoutFixes
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What ingest could read: the Edition when its inputs have no problem, and what each of them
+    gave otherwise, so that the checks that do not need the text can still run."""
+
+    edition: Edition | None
+    #: The declared pages (None when the structure file has problems: pages may be missing).
+    pages: tuple[PageSpec, ...] | None
+    #: The emendations that are good (for the ids they take).
+    emendations: tuple[Emendation, ...]
+    problems: tuple[Problem, ...]
+
+
 def load(paths: Paths, layout: Layout) -> Edition:
     """Read, check and reflow, with the source's declared layout (layout.from_settings). Raises
     EditionError listing every problem found."""
-    try:
-        # utf-8-sig: a byte-order mark that an editor saved is not text.
-        source = (paths / paths.source).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise EditionError(Problem(paths.source, 1, "the source text is missing",
-                                   "restore it from git: it is never edited")) from None
-    except UnicodeDecodeError as err:
-        line = (paths / paths.source).read_bytes()[: err.start].count(b"\n") + 1
-        raise EditionError(Problem(paths.source, line, "the source text is not valid UTF-8",
-                                   "convert the extraction to UTF-8 (pdftotext writes UTF-8 by default)")) from None
+    reading = read(paths, layout)
+    if reading.edition is None:
+        raise EditionError(list(reading.problems))
+    return reading.edition
+
+
+def read(paths: Paths, layout: Layout) -> Reading:
+    """Read and check the source, the structure, the emendations and the layout fixes, each as far
+    as it can be; reflow, with the declared layout, when all are good. Never raises for what the
+    files contain."""
     problems: list[Problem] = []
-    specs = structure.load(paths / paths.structure, paths.structure)
-    emends = emendations_mod.load(paths / paths.emendations, paths.emendations, source, paths.source)
-    fixes = layout_fixes.load(paths / paths.layout_fixes, paths.layout_fixes, source, paths.source)
+    source_path = paths / paths.source
+    if source_path.is_file():
+        source, found = textfile.read(source_path, paths.source)
+        problems += found
+    else:
+        source = None
+        problems.append(Problem(paths.source, 0, "the source text is missing",
+                                "restore it from git: it is never edited"))
+    specs, found = structure.read(paths / paths.structure, paths.structure,
+                                  schema_path(paths, paths.structure, "structure"))
+    problems += found
+    emends, found = emendations_mod.read(paths / paths.emendations, paths.emendations, source, paths.source,
+                                         schema_path(paths, paths.emendations, "emendations"))
+    problems += found
+    fixes = LayoutFixes()
+    if source is not None:
+        try:
+            fixes = layout_fixes.load(paths / paths.layout_fixes, paths.layout_fixes, source, paths.source,
+                                      schema_path(paths, paths.layout_fixes, "layout"))
+        except EditionError as err:
+            problems += err.problems
+    pages = None if any(p.file == paths.structure for p in problems) else specs
+    if problems or source is None:
+        return Reading(None, pages, emends, tuple(problems))
     problems += _overlaps(emends, fixes.whitespace)
     if problems:
-        raise EditionError(problems)
+        return Reading(None, pages, emends, tuple(problems))
     lines = [clean(line, layout) for line in _edited_lines(source, emends, fixes.whitespace)]
-    document, layout = _document(lines, specs, paths, layout, fixes)
-    return Edition(source, emends, specs, document, layout, fixes)
+    try:
+        document, layout = _document(lines, specs, paths, layout, fixes)
+    except EditionError as err:
+        return Reading(None, pages, emends, tuple(err.problems))
+    return Reading(Edition(source, emends, specs, document, layout, fixes), specs, emends, ())
+
+
+def schema_path(paths: Paths, relative: str, name: str) -> str:
+    """The path of a file's JSON Schema (in the annotations' schema/ folder), from the file."""
+    target = paths / paths.annotations / "schema" / f"{name}.schema.json"
+    return Path(os.path.relpath(target, (paths / relative).parent)).as_posix()
 
 
 def _overlaps(emends: tuple[Emendation, ...], fixes: tuple[WhitespaceFix, ...]) -> list[Problem]:

@@ -94,12 +94,13 @@ class LayoutFixes:
         return len(self.breaks) + len(self.whitespace)
 
 
-def load(path: Path, display: str, source: str, source_display: str) -> LayoutFixes:
-    """Read and check the layout fixes against the source text. No file: no fixes."""
+def load(path: Path, display: str, source: str, source_display: str, schema: str = "") -> LayoutFixes:
+    """Read and check the layout fixes against the source text. No file: no fixes. Raises
+    EditionError with every problem. `schema`: the path of its JSON Schema from the file."""
     if not path.is_file():
         return LayoutFixes()
-    data = yamlfile.load(path, display)
-    items, problems = yamlfile.read_list(data, "fixes", display, 1)
+    entries = yamlfile.entries(path, display, "fixes", schema)
+    items, problems = entries.items, list(entries.problems)
     starts = line_starts(source)
     breaks: dict[int, Break] = {}
     fixes: list[WhitespaceFix] = []

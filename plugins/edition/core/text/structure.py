@@ -51,9 +51,18 @@ class PageSpec:
 
 
 def load(path: Path, display: str) -> tuple[PageSpec, ...]:
-    """Read and check the structure file."""
-    data = yamlfile.load(path, display)
-    items, problems = yamlfile.read_list(data, "pages", display, 1)
+    """Read and check the structure file; raises EditionError with every problem."""
+    pages, problems = read(path, display)
+    if problems:
+        raise EditionError(problems)
+    return pages
+
+
+def read(path: Path, display: str, schema: str = "") -> tuple[tuple[PageSpec, ...], list[Problem]]:
+    """Read and check the structure file: the pages declared well, and every problem. `schema`:
+    the path of its JSON Schema from the file, for the hint of an empty file."""
+    entries = yamlfile.entries(path, display, "pages", schema)
+    items, problems = entries.items, list(entries.problems)
     pages: list[PageSpec] = []
     ids: dict[str, int] = {}
 
@@ -78,6 +87,4 @@ def load(path: Path, display: str) -> tuple[PageSpec, ...]:
         pages.append(PageSpec(values["slug"], number, title, tuple(sections)))
     if not pages and not problems:
         problems.append(Problem(display, 1, "no pages declared", "list at least one page under 'pages:'"))
-    if problems:
-        raise EditionError(problems)
-    return tuple(pages)
+    return tuple(pages), problems
