@@ -16,7 +16,7 @@ URL = "text/building-cars/"
 def test_note_opens_on_keyboard_focus(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + URL)
     marker = page.locator("#ref-n-kezhou-qiujian a")
-    expect(marker).to_have_attribute("aria-label", "注释 7：刻舟求剑")
+    expect(marker).to_have_attribute("aria-label", "注释 9：刻舟求剑")
     marker.focus()
     tooltip = page.locator(".md-tooltip2").filter(has_text="典出《吕氏春秋·慎大览·察今》")
     expect(tooltip).to_be_visible()

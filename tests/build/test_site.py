@@ -161,7 +161,8 @@ def test_untrusted_note_bodies_are_sanitised_in_the_built_page(project: Path) ->
         "        quote: 刻舟求剑\n    body: |\n"
         "      <script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3))\n"
         "      <a href=\"https://x\" onclick=\"alert(4)\">b</a> [c](data:text/html,x) [好](https://example.org/)\n"
-        "    sources:\n      - title: '<b onmouseover=alert(5)>t</b>'\n        url: 'https://www.mi.com/\"><script>'\n",
+        "    sources:\n      - title: '<b onmouseover=alert(5)>t</b>'\n        publisher: '<i>p</i>'\n"
+        "        url: 'https://www.mi.com/\"><script>'\n",
         encoding="utf-8")
     build = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert build.returncode == 1  # the source URL with "> is rejected at load

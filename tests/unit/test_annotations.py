@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from edition.core import project, schemas
-from edition.core.annotations import glossary, model
+from edition.core.annotations import glossary
 from edition.core.annotations.model import Repost, Source
 from edition.core.errors import EditionError
 from edition.core.exports import webannotation
@@ -31,6 +31,7 @@ NOTE = """notes:
     body: 比喻拘泥成法。
     sources:
       - title: 吕氏春秋·察今
+        publisher: 吕不韦
         citation: 《吕氏春秋·慎大览·察今》
 """
 
@@ -69,10 +70,10 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "annotations/notes/test.yml:7: note 'n-test': field 'body' is empty\n  hint: write the body",
                  id="empty-body"),
     pytest.param(NOTE + NOTE.split("\n", 1)[1],
-                 "annotations/notes/test.yml:2: duplicate id 'n-test' (also in annotations/notes/test.yml:11)\n"
+                 "annotations/notes/test.yml:2: duplicate id 'n-test' (also in annotations/notes/test.yml:12)\n"
                  "  hint: give each annotation its own id: change the one you are adding (a published id never "
                  "changes)\n"
-                 "annotations/notes/test.yml:11: duplicate id 'n-test' (also in annotations/notes/test.yml:2)\n"
+                 "annotations/notes/test.yml:12: duplicate id 'n-test' (also in annotations/notes/test.yml:2)\n"
                  "  hint: give each annotation its own id: change the one you are adding (a published id never "
                  "changes)", id="duplicate-id"),
     pytest.param(NOTE.replace("id: n-test", "id: e-001"),
@@ -104,7 +105,7 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "annotations/notes/test.yml:9: note 'n-test': source '吕氏春秋·察今' has no url or citation\n"
                  "  hint: add 'url: https://…' or a bibliographic 'citation: …'", id="source-without-url"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》", "        url: javascript:alert(1)"),
-                 "annotations/notes/test.yml:10: note 'n-test': sources 1: field 'url' value 'javascript:alert(1)' "
+                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'url' value 'javascript:alert(1)' "
                  "is malformed\n  hint: write the document's web address (http or https), where its publisher has it",
                  id="javascript-url"),
     pytest.param(NOTE.replace("    targets:", "    variants:\n      zh-Hant:\n        boddy: x\n    targets:"),
@@ -123,7 +124,8 @@ def test_unknown_term_reference(base: Path, tmp_path: Path) -> None:
 
 
 def test_no_sources_is_a_warning(base: Path, tmp_path: Path) -> None:
-    sources = "    sources:\n      - title: 吕氏春秋·察今\n        citation: 《吕氏春秋·慎大览·察今》\n"
+    sources = ("    sources:\n      - title: 吕氏春秋·察今\n        publisher: 吕不韦\n"
+               "        citation: 《吕氏春秋·慎大览·察今》\n")
     loaded = load_with(base, tmp_path, NOTE.replace(sources, "    sources: []\n"))
     assert [str(w) for w in loaded.warnings] == [
         "annotations/notes/test.yml:8: note 'n-test': no sources\n"
@@ -234,34 +236,35 @@ def test_variants_override_text_fields_per_edition(base: Path, tmp_path: Path) -
     assert note.text("body") == note.text("body", "zh-HK") == "比喻拘泥成法。"
 
 
-SOURCE = "    sources:\n      - title: 吕氏春秋·察今\n        citation: 《吕氏春秋·慎大览·察今》\n"
+SOURCE = ("    sources:\n      - title: 吕氏春秋·察今\n        publisher: 吕不韦\n"
+          "        citation: 《吕氏春秋·慎大览·察今》\n")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n",
                               "        citation: 《吕氏春秋·慎大览·察今》\n        date: 2022-03-22\n"),
-                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'date' must be "
+                 "annotations/notes/test.yml:12: note 'n-test': sources 1: field 'date' must be "
                  "text, got '2022-03-22'\n"
                  '  hint: write it in double quotes: date: "2022-03-22"', id="unquoted-date"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n",
                               "        citation: 《吕氏春秋·慎大览·察今》\n        date: 2022\n"),
-                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'date' must be text, got '2022'\n"
+                 "annotations/notes/test.yml:12: note 'n-test': sources 1: field 'date' must be text, got '2022'\n"
                  '  hint: write it in double quotes: date: "2022"', id="unquoted-year"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n",
                               "        citation: 《吕氏春秋·慎大览·察今》\n        date: 2022年3月\n"),
-                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'date' value '2022年3月' "
+                 "annotations/notes/test.yml:12: note 'n-test': sources 1: field 'date' value '2022年3月' "
                  "is malformed\n"
                  '  hint: write date: "2022-03" (when it was published: YYYY, YYYY-MM or YYYY-MM-DD)',
                  id="chinese-date"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n",
                               "        citation: 《吕氏春秋·慎大览·察今》\n        date: 2022/3/22\n"),
-                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'date' value "
+                 "annotations/notes/test.yml:12: note 'n-test': sources 1: field 'date' value "
                  "'2022/3/22' is malformed\n"
                  '  hint: write date: "2022-03-22" (when it was published: YYYY, YYYY-MM or YYYY-MM-DD)',
                  id="slashed-date"),
     pytest.param(NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n",
                               "        citation: 《吕氏春秋·慎大览·察今》\n        date: 去年\n"),
-                 "annotations/notes/test.yml:11: note 'n-test': sources 1: field 'date' value '去年' is malformed\n"
+                 "annotations/notes/test.yml:12: note 'n-test': sources 1: field 'date' value '去年' is malformed\n"
                  "  hint: write when it was published: YYYY, YYYY-MM or YYYY-MM-DD", id="no-date"),
     pytest.param(NOTE.replace("    body: 比喻拘泥成法。\n", "    body:\n"),
                  "annotations/notes/test.yml:7: note 'n-test': field 'body' has no value\n"
@@ -383,7 +386,8 @@ def test_raw_html_is_reported_beside_errors(base: Path, tmp_path: Path) -> None:
 
 REPOST = ("        repost:\n          url: https://tech.sina.com.cn/x.html\n          publisher: 新浪科技\n"
           "          title: 转载的标题\n")
-NEWS = (NOTE.replace("        citation: 《吕氏春秋·慎大览·察今》\n", "        citation: 2021年1月11日第3版\n"
+NEWS = (NOTE.replace("        publisher: 吕不韦\n        citation: 《吕氏春秋·慎大览·察今》\n",
+                     "        citation: 2021年1月11日第3版\n"
                      "        publisher: 北京商报\n        date: \"2021-01-11\"\n" + REPOST)
         .replace("title: 吕氏春秋·察今", "title: 1003家小米之家同时开业"))
 
@@ -440,7 +444,8 @@ def test_repost_messages(base: Path, tmp_path: Path, text: str, expected: str) -
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(NOTE, "annotations/notes/test.yml:9: note 'n-test': source '吕氏春秋·察今' has no publisher\n"
+    pytest.param(NOTE.replace("        publisher: 吕不韦\n", ""),
+                 "annotations/notes/test.yml:9: note 'n-test': source '吕氏春秋·察今' has no publisher\n"
                  "  hint: add 'publisher: …', who issued the document; if you read it elsewhere, say where under "
                  "'repost:' (url, publisher)", id="no-publisher"),
     pytest.param(NEWS.replace("publisher: 北京商报", "publisher: 北京商报（转载）").replace(REPOST, ""),
@@ -454,19 +459,36 @@ def test_repost_messages(base: Path, tmp_path: Path, text: str, expected: str) -
                  "title says '转载'\n"
                  "  hint: give the original's title here, without '转载', and where you read it under 'repost:' "
                  "(url, publisher)", id="repost-in-title"),
+    pytest.param(NEWS.replace("publisher: 北京商报", "publisher: 北京商报（镜像）").replace(REPOST, ""),
+                 "annotations/notes/test.yml:11: note 'n-test': source '1003家小米之家同时开业': its publisher says "
+                 "'镜像'\n"
+                 "  hint: give the original's publisher here, without '镜像', and where you read it under 'repost:' "
+                 "(url, publisher)", id="mirror-in-publisher"),
+    pytest.param(NEWS.replace("title: 1003家小米之家同时开业", "title: \"[无标题]\""),
+                 "annotations/notes/test.yml:9: note 'n-test': source '[无标题]': the title '[无标题]' says nothing "
+                 "more\n"
+                 "  hint: after '[无标题]', describe the document (what it is, who wrote it, when)",
+                 id="untitled-bare"),
+    pytest.param(NEWS.replace("body: 比喻拘泥成法。", "body: 正文说“刻舟求箭”，比喻拘泥成法。"),
+                 "annotations/notes/test.yml:7: note 'n-test': body quotes the text as '刻舟求箭', which the text "
+                 "does not have\n"
+                 "  hint: copy the quotation exactly from the text (docs/text/), or quote it as a paraphrase without "
+                 "quotation marks", id="text-quoted-wrongly"),
 ])
-def test_the_source_policy_once_enforced(base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
-                                         expected: str) -> None:
-    """Issue 19's rules, off until the sources are rewritten (model.SOURCE_POLICY_ENFORCED)."""
-    assert load_with(base, tmp_path / "off", text).annotations.annotations  # off: not applied
-    monkeypatch.setattr(model, "SOURCE_POLICY_ENFORCED", True)
-    assert message(base, tmp_path / "on", text) == expected
+def test_the_source_policy(base: Path, tmp_path: Path, text: str, expected: str) -> None:
+    """CONTRIBUTING.md's source policy, where it is mechanical: a publisher, and reposts under `repost:`."""
+    assert message(base, tmp_path, text) == expected
 
 
-def test_the_schema_asks_for_a_publisher_once_the_policy_is_enforced(monkeypatch: pytest.MonkeyPatch) -> None:
-    def required() -> list[str]:
-        return schemas.all_schemas(SETTINGS)["notes.schema.json"]["properties"]["notes"]["items"]["properties"][
-            "sources"]["items"]["required"]
-    assert required() == ["title"]
-    monkeypatch.setattr(model, "SOURCE_POLICY_ENFORCED", True)
-    assert required() == ["title", "publisher"]
+def test_the_schema_asks_for_a_publisher() -> None:
+    required = schemas.all_schemas(SETTINGS)["notes.schema.json"]["properties"]["notes"]["items"]["properties"][
+        "sources"]["items"]["required"]
+    assert required == ["title", "publisher"]
+
+
+def test_a_quotation_of_the_text_as_the_text_has_it_passes(base: Path, tmp_path: Path) -> None:
+    body = "body: 正文的“刻舟求剑”与“刻舟求剑……的故事”都照正文，‘’也可：正文作“‘刻舟求剑’”的不算。"
+    assert "刻舟求剑" in (base / "docs/text/building-cars.md").read_text(encoding="utf-8")
+    loaded = load_with(base, tmp_path, NEWS.replace("body: 比喻拘泥成法。", body.replace("……的故事", "")
+                                                    .replace("作“‘刻舟求剑’”的不算", "作“刻舟求剑”")))
+    assert loaded.annotations.annotations

@@ -24,6 +24,7 @@ GOOD = """notes:
     body: {body}
     sources:
       - title: 吕氏春秋·察今
+        publisher: 吕不韦
         citation: 《吕氏春秋·慎大览·察今》
 """
 
@@ -63,7 +64,7 @@ def test_one_run_reports_every_error_and_every_warning(base: Path, tmp_path: Pat
                                    + note("n-quote", "刻舟求劍").split("\n", 1)[1],
         "annotations/notes/c.yml": note("n-html", body="<b>粗</b>"),
         "annotations/timeline.yml": "events:\n  - id: ev-x\n    date: \"2009\"\n    title: 早\n    category: company\n"
-                                    "    sources: [{title: t, url: 'https://www.mi.com/'}]\n",
+                                    "    sources: [{title: t, publisher: p, url: 'https://www.mi.com/'}]\n",
     })
     checked = checking(copy)
     assert checked.project is None
@@ -72,7 +73,7 @@ def test_one_run_reports_every_error_and_every_warning(base: Path, tmp_path: Pat
         "  hint: check the indentation and quoting on this line or the one above it",
         "annotations/notes/b.yml:3: note 'n-bad-field': field 'category' has unknown value 'idoim'\n"
         "  hint: use one of: background, fact-check, concept, person, work, idiom",
-        "annotations/notes/b.yml:14: note 'n-quote': quote '刻舟求劍' not found on page 'building-cars'\n"
+        "annotations/notes/b.yml:15: note 'n-quote': quote '刻舟求劍' not found on page 'building-cars'\n"
         "  hint: the closest passage is '刻舟求剑' in p-3-36; the quote has the Traditional '劍' where the text has "
         "'剑'; copy the quote exactly from docs/text/building-cars.md",
         "annotations/timeline.yml:3: event 'ev-x': date '2009' is outside the timeline's years 2010–2022\n"
@@ -177,9 +178,9 @@ def test_an_id_declared_three_times_names_the_two_others(base: Path, tmp_path: P
                                     + note("n-same").split("\n", 1)[1]})
     messages = [p.message for p in checking(copy).errors]
     assert messages == [
-        "duplicate id 'n-same' (also in annotations/notes/x.yml:11, annotations/notes/x.yml:20)",
-        "duplicate id 'n-same' (also in annotations/notes/x.yml:2, annotations/notes/x.yml:20)",
-        "duplicate id 'n-same' (also in annotations/notes/x.yml:2, annotations/notes/x.yml:11)",
+        "duplicate id 'n-same' (also in annotations/notes/x.yml:12, annotations/notes/x.yml:22)",
+        "duplicate id 'n-same' (also in annotations/notes/x.yml:2, annotations/notes/x.yml:22)",
+        "duplicate id 'n-same' (also in annotations/notes/x.yml:2, annotations/notes/x.yml:12)",
     ]
 
 
@@ -200,7 +201,7 @@ def test_a_bom_is_refused_at_line_1_of_every_input_file(base: Path, tmp_path: Pa
         "annotations/glossary.yml": "terms:\n  - id: t-kezhou\n    term: 刻舟求剑\n    category: concept\n"
                                     "    definition: 比喻拘泥成法。\n",
         "annotations/timeline.yml": "events:\n  - id: ev-x\n    date: \"2021\"\n    title: 造车\n    category: company"
-                                    "\n    sources: [{title: t, url: 'https://www.mi.com/'}]\n",
+                                    "\n    sources: [{title: t, publisher: p, url: 'https://www.mi.com/'}]\n",
     }
     copy = copy_of(base, tmp_path, files)
     path = copy / name

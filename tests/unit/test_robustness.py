@@ -53,14 +53,15 @@ BOMB_MEMORY = 20_000_000
 
 NOTE = {"id": "n-test", "category": "idiom", "title": "刻舟求剑",
         "targets": [{"page": "building-cars", "quote": "刻舟求剑", "prefix": "、"}],
-        "body": "比喻拘泥成法。", "sources": [{"title": "吕氏春秋·察今", "citation": "《吕氏春秋·慎大览·察今》"}],
+        "body": "比喻拘泥成法。", "sources": [{"title": "吕氏春秋·察今", "publisher": "吕不韦",
+                                                "citation": "《吕氏春秋·慎大览·察今》"}],
         "variants": {"zh-Hant": {"body": "比喻拘泥成法。"}}}
 TERM = {"id": "t-test", "term": "刻舟求剑", "category": "concept", "pinyin": "kè zhōu qiú jiàn",
         "aliases": ["刻舟"], "definition": "比喻拘泥成法。", "see_also": ["t-test"],
         "targets": [{"page": "building-cars", "quote": "刻舟求剑"}], "variants": {"zh-Hant": {"term": "刻舟求劍"}}}
 EVENT = {"id": "ev-test", "date": "2021-01-15/2021-03-30", "title": "宣布造车", "category": "company",
          "targets": [{"page": "building-cars", "quote": "刻舟求剑"}],
-         "sources": [{"title": "公告", "url": "https://example.org/a"}]}
+         "sources": [{"title": "公告", "publisher": "小米集团", "url": "https://example.org/a"}]}
 
 
 def _records(name: str, key: str) -> list[Any]:
@@ -370,7 +371,7 @@ REGRESSIONS = {
     "mapping-tag-on-text": ("notes/x.yml", dump({"notes": [NOTE]}).replace("  variants:\n    zh-Hant:\n      "
                                                                            "body: 比喻拘泥成法。\n",
                                                                            "  variants: !!map x\n"),
-                            "annotations/notes/x.yml:13: YAML tag '!!map' is not supported\n"
+                            "annotations/notes/x.yml:14: YAML tag '!!map' is not supported\n"
                             "  hint: remove the tag; text that begins with '!' is written in double quotes"),
     "int-tag": ("emendations.yml", "emendations:\n  - id: e-001\n    line: !!int 二十七\n",
                 "annotations/emendations.yml:3: '二十七' cannot be read as an integer\n"

@@ -24,6 +24,7 @@ EVENT = """  - id: ev-car
     sources:
       - title: 公告
         url: https://example.org/ev
+        publisher: 小米集团
 """
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import config_file
-from .annotations import anchoring, glossary, timeline
+from .annotations import anchoring, glossary, quotations, timeline
 from .annotations.anchoring import Anchor
 from .annotations.glossary import Glossary
 from .annotations.model import Loaded
@@ -135,6 +135,7 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
         return Checked(None, ordered(errors), ordered(warnings), (TEXT_NOT_CHECKED,))
     anchors, found = anchoring.anchor_all(loaded.annotations, edition.document)
     errors += found
+    errors += quotations.problems(loaded.annotations, edition.document)
     checked = glossary.build(terms, edition.document, pinyin_cache=pinyin_cache, boundary_cache=boundary_cache,
                              categories=categories.terms)
     errors += checked.errors

@@ -32,13 +32,13 @@ URL = r"https?://[^\s<>\"]+"
 PINYIN = r"[a-zA-Z0-9 āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ'·+-]+"
 VARIANT = r"zh-Hant(-[A-Z]{2})?|zh-Hans(-[A-Z]{2})?"
 
-#: The source policy's rules that the annotation files do not all meet yet: every source names its
-#: publisher, and a repost is declared under `repost:`, never by '转载' in a title or a publisher.
-#: Switched on when the sources are rewritten (issue 19). Off, these two rules are not applied and
-#: the JSON Schemas do not require a publisher (as warnings they would fail every strict check).
-SOURCE_POLICY_ENFORCED = False
-#: What marks a repost in a title or a publisher, which `repost:` says instead.
-REPOST_MARKS = ("转载",)
+#: The source policy (CONTRIBUTING.md, 来源政策) as far as it is mechanical: every source names its
+#: publisher, and a repost is declared under `repost:`, never by what marks one in a title or a
+#: publisher (these marks), which `repost:` says instead.
+REPOST_MARKS = ("转载", "镜像", "描述性标题", "原标题未录")
+#: Titles an editor gives a document that has none, or whose title could not be read: each must be
+#: followed by a description of the document.
+UNTITLED = ("[无标题]", "[标题未能核实]")
 
 #: Example values that `annotations.py new` and the suggest-a-note skeleton write, refused until replaced.
 BODY_PLACEHOLDER = "（在此写注释正文：简体中文，中立，每个文本之外的事实都注明来源。）"
@@ -388,12 +388,15 @@ def _source_problems(source: LocatedMap, file: str, line: int, what: str) -> lis
         problems.append(Problem(file, repost.key_lines["url"], f"{what}: the repost's url is the source's own url",
                                 "'url' is the document at its publisher, 'repost' where it was read instead: "
                                 "if you read it at its publisher, remove 'repost'"))
-    if not SOURCE_POLICY_ENFORCED:
-        return problems
     if "publisher" not in source:
         problems.append(Problem(file, line, f"{what} has no publisher",
                                 "add 'publisher: …', who issued the document; if you read it elsewhere, say where "
                                 "under 'repost:' (url, publisher)"))
+    title = source.get("title", "")
+    bare = next((prefix for prefix in UNTITLED if title.startswith(prefix) and not title[len(prefix):].strip()), "")
+    if bare:
+        problems.append(Problem(file, source.key_lines["title"], f"{what}: the title {quote(bare)} says nothing more",
+                                f"after {quote(bare)}, describe the document (what it is, who wrote it, when)"))
     for name in ("title", "publisher"):
         mark = next((m for m in REPOST_MARKS if m in source.get(name, "")), "")
         if mark:
@@ -459,9 +462,9 @@ def schema(kind: str, categories: Categories = GENERIC_CATEGORIES) -> dict[str, 
     """The JSON Schema of one kind's files, generated from the declarations above."""
     key, _ = KINDS[kind]
     out = file_schema(fields(kind, categories), key, f"{kind} annotations")
-    if SOURCE_POLICY_ENFORCED:  # editors then ask for the publisher too
-        source = out["properties"][key]["items"]["properties"]["sources"]["items"]
-        source["required"] = [*source["required"], "publisher"]
+    # A publisher is required (the source policy); the check says so in words of its own.
+    source = out["properties"][key]["items"]["properties"]["sources"]["items"]
+    source["required"] = [*source["required"], "publisher"]
     return out
 
 
