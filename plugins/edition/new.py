@@ -107,6 +107,8 @@ def create(target: Path, source: Path, title: str = "") -> list[str]:
 def _copy(folder: Traversable, target: Path, prefix: str, values: dict[str, str]) -> list[str]:
     written = []
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name == "__pycache__":  # the template's test, compiled where it was imported
+            continue
         name = _RENAMED.get(item.name, item.name)
         if item.is_dir():
             (target / name).mkdir(exist_ok=True)
