@@ -44,6 +44,8 @@ from .core.urls import Urls, relative
 #: Where the edition's assets go in the built site, and which the pages load.
 ASSETS = "assets/edition"
 STYLES = ("edition.css",)
+#: The theme adapter's stylesheet, after the edition's (themes/<theme>.css).
+THEME_STYLES = "theme.css"
 SCRIPTS = ("edition.js",)
 WORKER = "search-worker.js"
 CONFIG_ID = "edition-config"
@@ -172,7 +174,7 @@ def prepare(edition: Edition) -> Prepared:
     edits = {names["apparatus"]: s.emendations, names["glossary"]: f"{s.annotations}/glossary.yml",
              names["timeline"]: f"{s.annotations}/timeline.yml",
              **{edition.text_src(page.slug): s.emendations for page in p.edition.document.pages}}
-    return Prepared(pages, lifted, {**_exports(edition), **_assets()}, edits)
+    return Prepared(pages, lifted, {**_exports(edition), **_assets(edition)}, edits)
 
 
 def write_prepared(prepared: Prepared, docs: Path) -> list[str]:
@@ -306,7 +308,8 @@ def _repository(repo_url: str, relative_url: str) -> str:
 def _head_and_scripts(edition: Edition, markup: str, up: str) -> str:
     """The edition's styles in <head>; its configuration and scripts at the end of <body>; its
     search button in the theme's header."""
-    styles = "".join(f'<link rel="stylesheet" href="{up}{ASSETS}/{name}">' for name in STYLES)
+    names = (*STYLES, THEME_STYLES) if edition.theme.stylesheet() else STYLES
+    styles = "".join(f'<link rel="stylesheet" href="{up}{ASSETS}/{name}">' for name in names)
     data = {"root": up or "./", "selectors": edition.theme.selectors()}
     if edition.settings.search:
         data["search"] = {"index": "search/search_index.json", "worker": f"{up}{ASSETS}/{WORKER}"}
@@ -322,11 +325,16 @@ def _head_and_scripts(edition: Edition, markup: str, up: str) -> str:
     return markup
 
 
-def _assets() -> dict[str, str]:
-    """The edition's styles and scripts (the pages load them: finish adds the tags)."""
+def _assets(edition: Edition) -> dict[str, str]:
+    """The edition's styles and scripts, and the theme adapter's stylesheet (the pages load them:
+    finish adds the tags)."""
     source = resources.files("edition").joinpath("assets")
-    return {f"{ASSETS}/{name}": source.joinpath(name).read_text(encoding="utf-8")
-            for name in (*STYLES, *SCRIPTS, WORKER)}
+    out = {f"{ASSETS}/{name}": source.joinpath(name).read_text(encoding="utf-8")
+           for name in (*STYLES, *SCRIPTS, WORKER)}
+    theme = edition.theme.stylesheet()
+    if theme:
+        out[f"{ASSETS}/{THEME_STYLES}"] = theme
+    return out
 
 
 def _exports(edition: Edition) -> dict[str, str]:

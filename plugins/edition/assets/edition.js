@@ -1,3 +1,15 @@
+/* The page's edition configuration (written by the edition's finish stage): the paths of its
+   search index, and the theme's selectors (plugins/edition/themes/: the header, the main content,
+   the language switcher's links), so that nothing here names a theme's classes. */
+var EDITION = (function () {
+  "use strict";
+  var element = document.getElementById("edition-config");
+  var config = {};
+  try { config = element ? JSON.parse(element.textContent) : {}; } catch (error) { config = {}; }
+  config.selectors = config.selectors || {};
+  return config;
+})();
+
 /* Glossary previews. A term in the text is a link to its glossary entry; this script shows the
    term's definition beside it on mouse hover, on keyboard focus and on a first tap (a second tap,
    or the preview's own link, goes to the entry). Definitions come from the page's JSON element
@@ -197,7 +209,7 @@
   "use strict";
 
   function headerBottom() {
-    var header = document.querySelector(".md-header");
+    var header = EDITION.selectors.header && document.querySelector(EDITION.selectors.header);
     return header ? header.getBoundingClientRect().bottom : 0;
   }
 
@@ -214,7 +226,7 @@
     if (!window.scrollY) return "";  // the top of the page
     // The first paragraph that begins on screen (one cut by the header was read already).
     var top = headerBottom();
-    var blocks = document.querySelectorAll(".md-content [id^='p-']");
+    var blocks = document.querySelectorAll((EDITION.selectors.content || "body") + " [id^='p-']");
     for (var i = 0; i < blocks.length; i++) {
       var box = blocks[i].getBoundingClientRect();
       if (box.top >= top - 4 && box.top < window.innerHeight) return "#" + blocks[i].id;
@@ -223,7 +235,8 @@
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target && event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+    var switcher = EDITION.selectors.switcher;
+    var link = switcher && event.target && event.target.closest ? event.target.closest(switcher) : null;
     if (!link) return;
     var fragment = place();
     if (fragment) link.setAttribute("href", link.getAttribute("href").split("#")[0] + fragment);
@@ -246,7 +259,7 @@
   function scope() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var content = document.querySelector(".md-content__inner");
+    var content = document.querySelector(EDITION.selectors.content || "body");
     if (!target) return content ? [content] : [];
     var match = /^H([1-6])$/.exec(target.tagName);
     if (!match) return [target];

@@ -58,6 +58,10 @@ class Theme(Protocol):
         top of the window), `content` (the main content), `switcher` (a link of the language
         switcher)."""
 
+    def stylesheet(self) -> str:
+        """CSS loaded after the edition's own: its variables (--edition-accent …) in the theme's
+        colours, and whatever of the theme's own styles the edition changes ("" for none)."""
+
 
 @dataclass(frozen=True)
 class Neutral:
@@ -92,6 +96,9 @@ class Neutral:
 
     def selectors(self) -> dict[str, str]:
         return {"header": "", "content": "body", "switcher": ""}
+
+    def stylesheet(self) -> str:
+        return ""
 
 
 def button(label: str, classes: str = "", icon: str = "") -> str:

@@ -8,7 +8,8 @@ What the edition relies on, each in one place here:
 - the language switcher (`a.md-select__link` with `hreflang`, rendered from `extra.alternate`);
 - the "edit this page" button (`a.md-content__button[rel=edit]`);
 - the page's configuration script (`script#__config`, JSON whose strings the template escapes);
-- the interface strings of each language (templates/partials/languages/<lang>.html).
+- the interface strings of each language (templates/partials/languages/<lang>.html);
+- its colours and fonts, onto which material.css maps the edition's stylesheet variables.
 """
 
 from __future__ import annotations
@@ -112,3 +113,6 @@ class Material:
 
     def selectors(self) -> dict[str, str]:
         return {"header": ".md-header", "content": ".md-content__inner", "switcher": "a.md-select__link[hreflang]"}
+
+    def stylesheet(self) -> str:
+        return resources.files("edition").joinpath("themes/material.css").read_text(encoding="utf-8")
