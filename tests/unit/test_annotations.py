@@ -78,7 +78,7 @@ def test_a_good_note_anchors(base: Path, tmp_path: Path) -> None:
                  "changes)", id="duplicate-id"),
     pytest.param(NOTE.replace("id: n-test", "id: e-001"),
                  "annotations/notes/test.yml:2: note 'e-001': field 'id' value 'e-001' is malformed\n"
-                 "  hint: write a stable ASCII id like n-gdp-2010", id="malformed-id"),
+                 "  hint: write a stable ASCII id like n-kezhou-qiujian", id="malformed-id"),
     pytest.param(NOTE.replace("page: building-cars", "page: building-car"),
                  "annotations/notes/test.yml:5: note 'n-test': unknown page 'building-car'\n"
                  "  hint: did you mean 'building-cars'? pages: building-cars, going-premium, methodology-tested, "

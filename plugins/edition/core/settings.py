@@ -59,7 +59,7 @@ OPTIONS: tuple[Option, ...] = (
            "indent, slack, overflow (em), fragment_starts (the extractor's quirk; see core/text/layout.py)."),
     Option("layout_fixes", str, "annotations/layout.yml", "Declared paragraph breaks and whitespace-only fixes "
            "of the source's layout, relative to mkdocs.yml (core/text/layout_fixes.py); no file, no fixes."),
-    Option("timeline_years", list, [], "The first and last year an event may have, like [2010, 2022]; "
+    Option("timeline_years", list, [], "The first and last year an event may have, like [1918, 1936]; "
            "empty: any year."),
     Option("categories", dict, {}, "Category vocabularies of notes, terms and events: for each, keys "
            "(as the annotation files write them) and their labels, in display order. Absent: generic ones."),
@@ -254,7 +254,7 @@ def _years(value: LocatedList, file: str, line: int) -> tuple[tuple[int, int] | 
     if len(value) != 2 or not all(isinstance(y, int) and not isinstance(y, bool) for y in value) \
             or value[0] > value[1]:
         return None, [Problem(file, line, f"edition: timeline_years must be two years, first and last, got "
-                              f"{quote(list(value))}", "write it like [2010, 2022], or [] for any year")]
+                              f"{quote(list(value))}", "write it like [1918, 1936], or [] for any year")]
     return (value[0], value[1]), []
 
 

@@ -22,7 +22,7 @@ from .errors import EditionError, Problem, quote
 @dataclass(frozen=True)
 class Span:
     """Where a value is written: its first and last line (1-based), and for a single value its text
-    as written (before YAML reads 2022-03-22 as a date) and its style (None when plain, or one of
+    as written (before YAML reads 1998-03-22 as a date) and its style (None when plain, or one of
     ' " | >)."""
 
     first: int

@@ -7,7 +7,7 @@ headings, never on HTML), in two steps:
    segmenter agrees that it starts and ends on word boundaries. 有品 is not in 有品质, 汽车业 is
    not in 汽车业务, 制造 is not in 制造业. The segmenter has learnt every term and alias first,
    so a term that jieba would glue to its neighbour (以净/推荐值) is still a word.
-2. Overlaps: the longest candidate wins (小米之家 over 小米), then the earlier one.
+2. Overlaps: the longest candidate wins (长江大桥 over 长江), then the earlier one.
 
 A literal occurrence that segmentation rejects is reported with the longer word it sits in, so a
 contributor can add that word as an alias when it does mean the term (高性价比 for 性价比).
@@ -151,7 +151,7 @@ def find(text: str, spellings: Mapping[str, str],
         if not any(taken[start:end]):
             chosen.append((start, end, spelling))
             taken[start:end] = [True] * (end - start)
-    # A spelling inside a longer term that was chosen (小米 in 小米之家) is not worth reporting.
+    # A spelling inside a longer term that was chosen (长江 in 长江大桥) is not worth reporting.
     rejected = [r for r in dict.fromkeys(rejected) if not all(taken[r[0]:r[1]])]
     return sorted(chosen), sorted(rejected)
 

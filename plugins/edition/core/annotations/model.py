@@ -52,8 +52,8 @@ _NUMERIC_DATE = re.compile(r"([0-9]{4})(?:\s*[-./]\s*([0-9]{1,2})(?:\s*[-./]\s*(
 
 
 def suggest_date(value: str) -> str:
-    """The value written as the files write dates, if it reads as a date: 2022年3月 → 2022-03,
-    2022/3/22 → 2022-03-22, ２０２２年 → 2022; a range a/b part by part. "" when it does not."""
+    """The value written as the files write dates, if it reads as a date: 1998年3月 → 1998-03,
+    1998/3/22 → 1998-03-22, １９９８年 → 1998; a range a/b part by part. "" when it does not."""
     parts = unicodedata.normalize("NFKC", value).strip().split("/") if "年" in value else [
         unicodedata.normalize("NFKC", value).strip()]
     out = []
@@ -126,7 +126,7 @@ def fields(kind: str, categories: Categories = GENERIC_CATEGORIES) -> tuple[Fiel
 
 def _note(choices: tuple[str, ...]) -> tuple[Field, ...]:
     return (
-        Field("id", str, pattern=r"n-" + SLUG, doc="a stable ASCII id like n-gdp-2010"),
+        Field("id", str, pattern=r"n-" + SLUG, doc="a stable ASCII id like n-kezhou-qiujian"),
         _category(choices),
         Field("title", str, required=False, max_length=40, doc="a short title, read by screen readers"),
         Field("targets", list, record=TARGET, min_items=1, doc="the passages the note is about"),

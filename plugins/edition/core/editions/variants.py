@@ -8,7 +8,7 @@ a position in the Simplified passage is the same position in the converted one: 
 found on the Simplified text and applied at the same places.
 
 Overrides fix what OpenCC gets wrong in this text. Each names a Simplified phrase long enough to
-mean one thing (小米面向未来, not 面向), the right converted phrase, and how many times that
+mean one thing (数据中心系统, not 系统), the right converted phrase, and how many times that
 phrase occurs in the text; it applies wherever the phrase occurs in the edition (text, notes,
 glossary, titles). When the text or the converter changes so that the count no longer holds, or
 OpenCC gets the phrase right by itself, the build stops: an override never silently goes stale.
@@ -202,7 +202,7 @@ class Converter:
             if k >= 0 and i < urls[k][1]:
                 continue  # inside a URL
             if char == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i + 1].isascii():
-                continue  # an apostrophe (Xiaomi’s)
+                continue  # an apostrophe (Lu Xun’s)
             if char in "“‘":
                 inner = len(stack) % 2 == 1
                 new = marks[2] if inner else marks[0]

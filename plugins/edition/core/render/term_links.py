@@ -2,8 +2,8 @@
 
 Link density: the first occurrence of a term in each section is a visible link; later ones in the
 same section are links too, in the text's colour with a faint dotted underline, and are skipped by
-the Tab key (a reader tabbing through a section meets each term once). A paragraph about 小米
-would otherwise be a row of blue.
+the Tab key (a reader tabbing through a section meets each term once). A paragraph about a company
+named in every sentence would otherwise be a row of blue.
 
 An occurrence is not linked where a link cannot go: across the edge of an element (a note marker
 or an emendation mark inside the term, inline markup) or inside a link, code or a marker. It
