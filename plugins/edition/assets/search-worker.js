@@ -20,9 +20,10 @@
  * whole query occurs as written. A word that occurs nowhere is looked for by its two-character
  * pieces (at least half of them in a document); a word that occurs in annotations only is also
  * looked for in the text by its pieces (three quarters of them in a passage: 智能手机出货量 finds
- * 智能手机的年出货量). Then the text comes first: whenever a passage of the text matches, the best
- * passage is the first result; the term the query names comes next, with its definition as its
- * teaser; then every other page by its best document.
+ * 智能手机的年出货量). Then the text comes first: whenever a passage of the text has the query's
+ * words (as many of them as any result has), the best passage is the first result; the term the
+ * query names comes next, with its definition as its teaser; then every other page by its best
+ * document.
  *
  * Cost, at the length of a book: setup folds the text once and indexes every position by its
  * character (a counting sort: two passes); a word is looked for at the positions of its rarest
@@ -207,8 +208,8 @@ function setup({ config, docs }) {
     docs, fold, text, back: back.subarray(0, length), inWord: inWord.subarray(0, length), starts, kinds,
     kindNames, passage, pageOf, pages, keys, lengths, average: total / Math.max(1, n), first, postings,
     kept: new Map(), scratch: Array.from({ length: 6 }, () => new Int32Array(n)),
-    stamp: new Int32Array(n), generation: 0, matched: new Float64Array(n),
-    score: new Float64Array(n)
+    stamp: new Int32Array(n), generation: 0, matched: new Float64Array(n), score: new Float64Array(n),
+    hits: new Int32Array(n)
   }
 }
 
@@ -362,18 +363,20 @@ function search(query) {
   if (!words.length)
     return { items: [] }
   const n = index.docs.length
-  const { stamp, matched, score, keys } = index
+  const { stamp, matched, score, hits, keys } = index
   const generation = ++index.generation
   const touched = []
-  const add = (d, share, points) => {
+  const add = (d, share, points, word) => {
     if (stamp[d] !== generation) {
       stamp[d] = generation
       matched[d] = 0
       score[d] = 0
+      hits[d] = 0
       touched.push(d)
     }
     matched[d] += share
     score[d] += points
+    if (word) hits[d]++
   }
   /* One document's hits of a word (or of its pieces: `share` of them) */
   const count = (word, d, title, text, hidden, share, idf) => {
@@ -381,7 +384,7 @@ function search(query) {
     let points = kind.boost * bm25(text + hidden + (kind.title ? 0 : title), index.lengths[d])
     if (title) points += kind.title
     if (words.length === 1 && keys.has(d) && keys.get(d).has(word.folded)) points += KEY_BONUS
-    add(d, share, idf * points * share)
+    add(d, share, idf * points * share, true)
     word.docs.add(d)
   }
   for (const word of words) {
@@ -418,18 +421,23 @@ function search(query) {
 /* --- Order ---------------------------------------------------------------------------------- */
 
 function results(touched, words, needles, phrase) {
-  const { matched, score, pageOf, pages, keys } = index
+  const { matched, score, hits, pageOf, pages, keys } = index
   const rank = d => matched[d] * 1000 + score[d]
   const better = (a, b) => rank(b) - rank(a) || a - b
-  let best = -1, card = -1
+  let best = -1, card = -1, most = 0
   for (const d of touched) {
     if (!matched[d])
       continue
-    if (kindOf(d).passage && (best === -1 || better(d, best) < 0))
+    most = Math.max(most, hits[d])
+    if (index.passage[d] && (best === -1 || better(d, best) < 0))
       best = d
     if (keys.has(d) && keys.get(d).has(phrase) && (card === -1 || better(d, card) < 0))
       card = d
   }
+  /* The text first when its best passage has as many of the query's words (or their pieces) as
+     any result: 徕卡 小米 finds the event that has both, not a passage with 小米 alone. */
+  if (best !== -1 && hits[best] < most)
+    best = -1
   /* Pages, by their best document; then the best passage's page first, the card's next */
   const groups = new Map()
   for (const d of touched) {
