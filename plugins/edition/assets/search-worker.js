@@ -56,6 +56,7 @@ const PIECES = 0.5, PIECES_IN_TEXT = 0.75  /* share of a word's pieces a documen
 const WHOLE_PAGES = 10 /* pages sent at least with their best section and its teaser */
 const SECTIONS = 30    /* results sent with a teaser, at most (pages whole while they fit) */
 const KEPT = 24        /* words whose positions are kept for the next keystrokes */
+const WORDS = 30       /* words of a query, at most */
 
 let index = null
 
@@ -141,6 +142,14 @@ function setup({ config, docs }) {
   const field = (value, shown) => {
     let after = 0
     foldText(fold, value, (f, offset) => {
+      if (f.length === 1 && length < codes.length) {  /* most characters: one code unit */
+        const code = f.charCodeAt(0)
+        codes[length] = code
+        back[length] = shown ? offset : 0
+        inWord[length++] = after
+        after = shown && ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) ? 1 : 0
+        return
+      }
       for (let k = 0; k < f.length; k++)
         push(f.charCodeAt(k), shown ? offset : 0, k ? ALNUM.test(f[k - 1]) : after)
       after = shown && ALNUM.test(f) ? 1 : 0  /* a space or a punctuation mark ends a word */
@@ -357,8 +366,8 @@ function search(query) {
   const words = []
   for (const raw of query.split(/[\s\u3000]+/)) {
     const folded = foldText(index.fold, raw)
-    if (folded && !words.some(w => w.folded === folded))
-      words.push({ raw, folded, needles: [], docs: new Set() })
+    if (folded && !words.some(w => w.folded === folded) && words.length < WORDS)
+      words.push({ raw, folded, needles: [], bit: 1 << words.length })
   }
   if (!words.length)
     return { items: [] }
@@ -376,7 +385,7 @@ function search(query) {
     }
     matched[d] += share
     score[d] += points
-    if (word) hits[d]++
+    hits[d] |= word ? word.bit : 0
   }
   /* One document's hits of a word (or of its pieces: `share` of them) */
   const count = (word, d, title, text, hidden, share, idf) => {
@@ -384,8 +393,7 @@ function search(query) {
     let points = kind.boost * bm25(text + hidden + (kind.title ? 0 : title), index.lengths[d])
     if (title) points += kind.title
     if (words.length === 1 && keys.has(d) && keys.get(d).has(word.folded)) points += KEY_BONUS
-    add(d, share, idf * points * share, true)
-    word.docs.add(d)
+    add(d, share, idf * points * share, word)
   }
   for (const word of words) {
     const found = occurrences(word.folded)
@@ -424,11 +432,12 @@ function results(touched, words, needles, phrase) {
   const { matched, score, hits, pageOf, pages, keys } = index
   const rank = d => matched[d] * 1000 + score[d]
   const better = (a, b) => rank(b) - rank(a) || a - b
+  const count = d => { let n = 0; for (let b = hits[d]; b; b &= b - 1) n++; return n }
   let best = -1, card = -1, most = 0
   for (const d of touched) {
     if (!matched[d])
       continue
-    most = Math.max(most, hits[d])
+    most = Math.max(most, count(d))
     if (index.passage[d] && (best === -1 || better(d, best) < 0))
       best = d
     if (keys.has(d) && keys.get(d).has(phrase) && (card === -1 || better(d, card) < 0))
@@ -436,7 +445,7 @@ function results(touched, words, needles, phrase) {
   }
   /* The text first when its best passage has as many of the query's words (or their pieces) as
      any result: 徕卡 小米 finds the event that has both, not a passage with 小米 alone. */
-  if (best !== -1 && hits[best] < most)
+  if (best !== -1 && count(best) < most)
     best = -1
   /* Pages, by their best document; then the best passage's page first, the card's next */
   const groups = new Map()
@@ -586,7 +595,8 @@ function render(d, score, words, needles, definition) {
   const params = [...shown].filter(Boolean).slice(0, 8).map(h => "h=" + encodeURIComponent(h)).join("&")
   const location = path + (params ? "?" + params : "") + (fragment ? "#" + fragment : "")
   const terms = {}
-  for (const w of words) terms[w.raw] = w.docs.has(d)
+  const matched = index.stamp[d] === index.generation ? index.hits[d] : 0
+  for (const w of words) terms[w.raw] = (matched & w.bit) !== 0
   return { location, title: marked(doc.title, title, 0, doc.title.length), text: teaser, score, terms,
            kind: doc.kind }
 }
