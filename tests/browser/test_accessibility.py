@@ -189,4 +189,4 @@ def test_keyboard_searches_and_follows_a_result(page: Page, site_url: str, editi
     page.keyboard.press("Enter")
     page.wait_for_url(href)
     assert urlsplit(href).path.endswith("/" + EDITIONS[edition] + TEXT)
-    expect(page.locator("mark[data-md-highlight]").first).to_be_in_viewport()
+    expect(page.locator("mark.edition-hit").first).to_be_in_viewport()

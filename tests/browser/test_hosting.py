@@ -63,7 +63,7 @@ def test_the_site_works_under_a_sub_path(page: Page, pages_url: str) -> None:
     expect(page.locator(".md-search-result__list > li")).to_have_count(1)
     page.locator("input.md-search__input").press("Enter")  # Material: the best result
     page.wait_for_url(pages_url + "text/opening/?h=*#p-0-5")
-    expect(page.locator("#p-0-5 mark[data-md-highlight]")).to_have_text("泾渭分明")
+    expect(page.locator("#p-0-5 mark.edition-hit")).to_have_text("泾渭分明")
 
 
 @pytest.fixture(scope="module")

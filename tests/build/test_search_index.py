@@ -3,6 +3,7 @@ edition, each document the text its page prints, and the page configured with th
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -84,6 +85,17 @@ def test_every_passage_is_a_document_with_the_text_its_page_prints(built_site: B
     notes = {a.annotation.id for a in loaded.anchors if a.annotation.kind == "note"}
     below_title = sum(1 for p in loaded.edition.document.pages for b in p.blocks[1:] if b.kind == "heading")
     assert checked == sum(b.kind != "heading" for b in blocks) + below_title + len(notes)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_terms_lead_is_the_definition_its_entry_prints(built_site: Build, edition: str) -> None:
+    markup = (built_site.site / edition / "glossary/index.html").read_text(encoding="utf-8")
+    definitions = dict(re.findall(r'<h3 id="(t-[^"]+)">.*?<p class="edition-term-definition">(.*?)</p>', markup, re.S))
+    terms = [d for d in index(built_site, edition)["docs"] if d["kind"] == "term"]
+    assert terms and all(d.get("lead") for d in terms)
+    for doc in terms:
+        lead = doc["text"].encode("utf-16-le")[:2 * doc["lead"]].decode("utf-16-le")  # as JavaScript slices
+        assert lead == html.unescape(definitions[doc["location"].split("#")[1]]), doc["location"]
 
 
 def test_the_index_is_the_editions_own(built_site: Build) -> None:

@@ -61,6 +61,10 @@ def test_every_block_note_term_and_event_is_a_document(documents: list[Doc]) -> 
     assert by_location["text/scale-diseconomies/#n-information-cocoon"].title == "注1：信息茧房"
     term = by_location["glossary/#t-xingjiabi"]
     assert (term.title, term.kind, term.keys) == ("性价比", "term", ("xing jia bi",))
+    # what the worker shows at a glance: the definition, the start of the entry's text
+    definition = "商品性能（品质）与价格之比；在小米语境中指以接近成本的价格提供高品质产品的经营原则。"
+    assert term.text[:term.lead] == definition
+    assert term.text[term.lead:].startswith(" 性价比是日常用语")
     assert by_location["timeline/#ev-car-announcement"].title == "2021年3月30日 小米宣布进军智能电动汽车行业"
 
 
@@ -69,6 +73,13 @@ def test_the_index_file_is_what_materials_front_end_loads(documents: list[Doc]) 
     assert data["config"] == {"lang": ["zh-Hans"], "separator": r"[\s\u200b]+", "pipeline": [],
                               "edition": {"version": search_index.VERSION, "fold": "後后"}}
     assert data["docs"][0] == {"location": "text/opening/", "title": "开篇", "text": "", "kind": "heading"}
+
+
+def test_a_leads_length_is_counted_as_javascript_counts() -> None:
+    # the worker slices the text in UTF-16 code units: a character outside the BMP counts twice
+    doc = Doc("glossary/#t", "𠀀字", "𠀀字的定义。 正文", "term", lead=search_index.utf16_length("𠀀字的定义。"))
+    assert doc.lead == 7 and doc.as_json()["lead"] == 7
+    assert "lead" not in Doc("text/a/#p-1", "a", "b").as_json()
 
 
 # --- the Material adapter ----------------------------------------------------------------------

@@ -308,7 +308,7 @@ var EDITION = (function () {
         var hit = node.splitText(from);
         hit.splitText(to - from);
         var mark = document.createElement("mark");
-        mark.setAttribute("data-md-highlight", "");
+        mark.className = "edition-hit";
         hit.parentNode.replaceChild(mark, hit);
         mark.appendChild(hit);
       });

@@ -44,19 +44,24 @@ Kind = Literal["text", "heading", "note", "term", "event", "other"]
 @dataclass(frozen=True)
 class Doc:
     """One search result: where it is, its heading and its text (plain text, in the edition's
-    script), what it is, and further spellings that find it without being shown (aliases, pinyin)."""
+    script), what it is, further spellings that find it without being shown (aliases, pinyin), and
+    how much of its text is what a reader should see at a glance (a term's definition: the worker
+    shows it as the term's teaser; in UTF-16 code units, as the worker counts)."""
 
     location: str
     title: str
     text: str = ""
     kind: Kind = "text"
     keys: tuple[str, ...] = ()
+    lead: int = 0
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"location": self.location, "title": self.title, "text": self.text,
                                   "kind": self.kind}
         if self.keys:
             out["keys"] = list(self.keys)
+        if self.lead:
+            out["lead"] = self.lead
         return out
 
 
@@ -116,10 +121,12 @@ def docs(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]]
     out.append(Doc(urls.glossary, converter.convert(urls.glossary_title), kind="other"))
     for entry in glossary.entries:
         a = entry.term
-        text = " ".join(t for t in (own(a, "definition"), body(a)) if t)
+        definition = own(a, "definition")
+        text = " ".join(t for t in (definition, body(a)) if t)
         keys = tuple(converter.convert(alias) for alias in a.aliases) + ((_toneless(entry.reading),)
                                                                         if entry.reading else ())
-        out.append(Doc(f"{urls.glossary}#{a.id}", converter.convert(a.term), text, "term", keys))
+        out.append(Doc(f"{urls.glossary}#{a.id}", converter.convert(a.term), text, "term", keys,
+                       utf16_length(definition)))
     out.append(Doc(urls.timeline, converter.convert(urls.timeline_title), kind="other"))
     for event in timeline.events:
         a = event.annotation
@@ -152,6 +159,11 @@ def _blocks(blocks: list[Block], converter: Converter) -> list[str]:
     if len(characters) != len(texts):  # a converter that does not keep lines: one block at a time
         characters = [converter.characters(t) for t in texts]
     return [converter.quotes(converter.in_block(b.id, t, c)) for b, t, c in zip(blocks, texts, characters, strict=True)]
+
+
+def utf16_length(text: str) -> int:
+    """The length of a text as JavaScript counts it."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _toneless(reading: str) -> str:
