@@ -16,15 +16,21 @@ each run (the first build of a fresh clone), for information.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import _venv
+
+_venv.ensure("test")
+
 import argparse
 import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 import projects  # bench/projects.py
 

@@ -13,21 +13,27 @@ as a ratio of hundreds). Exit status 1 when a case misses it.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import _venv
+
+_venv.ensure("test")
+
 import argparse
 import shutil
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.unit.test_robustness import REGRESSIONS  # noqa: E402
+from tests.unit.test_robustness import REGRESSIONS
 
-from edition.core import project  # noqa: E402
-from edition.core.errors import EditionError  # noqa: E402
+from edition.core import project
+from edition.core.errors import EditionError
 
 TARGET = 10.0
 PLAIN = ("notes/bench.yml", """notes:

@@ -14,13 +14,19 @@ apparatus) are compared with its text page. Exit status 1 when the target is mis
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import _venv
+
+_venv.ensure("test")
+
 import gzip
 import os
 import re
 import subprocess
-import sys
 import tempfile
-from pathlib import Path
 
 import projects
 

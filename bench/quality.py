@@ -16,10 +16,17 @@ when any gate or target fails.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import _venv
+
+_venv.ensure("test")
+
 import argparse
 import datetime
 import subprocess
-import sys
 
 import page_weight
 import projects

@@ -32,6 +32,14 @@ edition misses one. --keep DIR keeps the built sites there and reuses them (dele
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import _venv
+
+_venv.ensure("test")
+
 import argparse
 import functools
 import gzip
@@ -41,13 +49,11 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import projects  # bench/projects.py
 from playwright.sync_api import Browser, sync_playwright

@@ -15,14 +15,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def ensure() -> None:
-    """Return when running inside the project's virtualenv; otherwise re-run the script there."""
+def ensure(extras: str = "") -> None:
+    """Return when running inside the project's virtualenv; otherwise re-run the script there
+    (with the project installed with `extras`, like "test", for the benchmarks)."""
     venv = Path(os.environ.get("EDITION_VENV", ROOT / ".venv"))
     if Path(sys.prefix).resolve() == venv.resolve():
         return
     # _env.sh creates the virtualenv and installs the project when needed (quietly, to stderr).
-    setup = subprocess.run(["bash", "-c", 'source "$1" "" >&2', "_env.sh", str(ROOT / "scripts" / "_env.sh")],
-                           cwd=ROOT)
+    setup = subprocess.run(["bash", "-c", 'source "$1" "$2" >&2', "_env.sh", str(ROOT / "scripts" / "_env.sh"),
+                            extras], cwd=ROOT)
     if setup.returncode:
         sys.exit(setup.returncode)
     python = venv / "bin" / "python"

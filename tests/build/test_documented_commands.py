@@ -17,13 +17,17 @@ from ..conftest import ROOT
 
 DOCUMENTS = ("README.md", "CONTRIBUTING.md", ".github/pull_request_template.md")
 #: How a documented command begins (the commands a reader runs in the repository).
-COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:scripts/|python3? scripts/|\.venv/bin/python scripts/|pre-commit )")
+COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:scripts/|python3? (?:scripts|bench)/|\.venv/bin/python |pre-commit )")
+#: Names of the scripts in running text, which are mentions, not commands (and text with "…").
+MENTIONS = ("scripts/", "scripts/edition", "scripts/ingest.py", "scripts/annotations.py")
 #: Commands the test does not run, and why (each is run elsewhere).
 NOT_HERE = {
     "scripts/test": "the suite itself (CI runs it as .ci/run)",
     "scripts/site serve": "a server: tests/browser/test_serve.py runs it",
     "EDITION_GENERATOR=": "installs another generator's extra into .venv: CI's build step runs these",
-    "pre-commit install": "installs a git hook: tests/unit/test_repository.py checks its configuration",
+    "pre-commit ": "needs pre-commit, which the contributor installs: tests/unit/test_repository.py checks its "
+                   "configuration",
+    "python3 bench/": "a benchmark: CI runs bench/quality.py, which runs every one",
 }
 #: What the system's PATH has on a fresh machine (no virtualenv, no user tools).
 PATH = "/usr/local/bin:/usr/bin:/bin"
@@ -38,7 +42,8 @@ def documented() -> list[tuple[str, str]]:
         spans = re.findall(r"`([^`\n]+)`", text)
         for candidate in (*lines, *spans):
             candidate = candidate.strip().rstrip("。，；")
-            if COMMAND.match(candidate) and candidate not in (c for _, c in out):
+            if COMMAND.match(candidate) and candidate not in MENTIONS and "…" not in candidate \
+                    and candidate not in (c for _, c in out):
                 out.append((name, candidate))
     return out
 
