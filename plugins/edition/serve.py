@@ -102,6 +102,8 @@ def _serve_built(name: str, config: Path, address: str, strict: bool) -> int:
         if result.returncode:
             print(f"serve: the build failed (exit status {result.returncode}); fix the files above, and it "
                   "runs again", file=sys.stderr)
+        else:
+            print("serve: the site is up to date", file=sys.stderr)
         return result.returncode == 0
 
     rebuild()

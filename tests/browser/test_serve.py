@@ -75,6 +75,8 @@ class Server:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=60)
+        if self.process.stdout:
+            self.process.stdout.close()
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +115,43 @@ def test_a_page_view_requests_nothing_missing(server: Server, page: Page) -> Non
     missing = [(status, url) for status, url in responses if status >= 400]
     assert missing == []
     assert any("/text/opening/" in url for _, url in responses)
+
+
+def test_zensical_is_served_and_rebuilt_by_the_edition(tmp_path: Path) -> None:
+    """Zensical's own server would rebuild without the edition's stages: `edition serve
+    --generator zensical` builds, serves the site under site_url's path (a missing page: 404.html),
+    and builds again when a file changes."""
+    import urllib.error
+    import urllib.request
+
+    root = copy_project(tmp_path / "project", build=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "edition.cli", "-f", str(root / "mkdocs.yml"), "serve",
+                                "--generator", "zensical", "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, env=env, cwd=root)
+    server = Server.__new__(Server)
+    server.process, server.lines, server.log, server.port = process, queue.Queue(), [], port
+    threading.Thread(target=server._read, daemon=True).start()
+    def get(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/edition/{path}") as response:
+            return str(response.read().decode("utf-8"))
+
+    try:
+        server.wait_for(f"serve: http://127.0.0.1:{port}/edition/")
+        page = get("text/opening/")
+        assert 'class="edition-permalink"' in page and "edition-config" in page  # finished, not plain Zensical
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            get("no-such-page/")
+        assert missing.value.code == 404 and "not-found" in missing.value.read().decode("utf-8")
+        missing.value.close()
+        structure = root / "annotations/structure.yml"
+        structure.write_text(structure.read_text(encoding="utf-8").replace("title: 开篇", "title: 开篇之页"),
+                             encoding="utf-8")
+        server.wait_for("serve: building with zensical")
+        server.wait_for("serve: the site is up to date")
+        assert "开篇之页" in get("text/opening/")
+    finally:
+        server.stop()

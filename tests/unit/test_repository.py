@@ -61,7 +61,7 @@ def test_the_pull_request_template_has_the_checklist() -> None:
     template = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     boxes = re.findall(r"^- \[ \] (.+)$", template, re.MULTILINE)
     assert len(boxes) == 5
-    assert "python scripts/annotations.py check --strict" in template
+    assert "scripts/edition check --strict" in template
 
 
 def test_editors_know_every_annotation_files_schema() -> None:

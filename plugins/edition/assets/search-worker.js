@@ -444,7 +444,7 @@ function results(touched, words, needles, phrase) {
       card = d
   }
   /* The text first when its best passage has as many of the query's words (or their pieces) as
-     any result: 徕卡 小米 finds the event that has both, not a passage with 小米 alone. */
+     any result: a two-word query finds the event that has both words, not a passage with one alone. */
   if (best !== -1 && count(best) < most)
     best = -1
   /* Pages, by their best document; then the best passage's page first, the card's next */
