@@ -2,8 +2,8 @@
 
 - "full": the site as it is (both editions, every feature, the edition's search).
 - "plain": the same text pages and theme with Material's search and nothing of ours.
-- "material-search": the full site with Material's own search instead of the edition's
-  (edition option `search: false`): the same pages, indexed Material's way.
+- "material-search": the full site with Material's own search plugin instead of the edition's
+  search (edition option `search: false`): the same pages, indexed Material's way.
 
 At scale N the text pages are copied N - 1 more times (synthetic pages under docs/copies/).
 """
@@ -55,6 +55,7 @@ def make(where: Path, scale: int, variant: str) -> Path:
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "edition" in plugin:
                 plugin["edition"]["search"] = False
+        config["plugins"].insert(0, "search")
     if copies:
         config["nav"].append({"副本": copies})
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -36,6 +36,7 @@ from .core.exports import webannotation
 from .core.project import Project
 from .core.render import apparatus, fragments, glossary_page, not_found, page_html, timeline_page
 from .core.search import index as search_index
+from .core.search import interface as search_words
 from .core.settings import Settings
 from .core.text import ingest
 from .core.theme import Theme
@@ -46,7 +47,7 @@ ASSETS = "assets/edition"
 STYLES = ("edition.css",)
 #: The theme adapter's stylesheet, after the edition's (themes/<theme>.css).
 THEME_STYLES = "theme.css"
-SCRIPTS = ("edition.js",)
+SCRIPTS = ("edition.js", "search.js")
 WORKER = "search-worker.js"
 CONFIG_ID = "edition-config"
 
@@ -109,7 +110,9 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
         raise EditionError(problems)
     theme = theme or themes.for_name(site.theme)
     found = variants.from_specs(settings.editions)
-    ui = {v.code: theme.translations(site.language, v.theme_language) for v in found}
+    ui = {v.code: {**theme.translations(site.language, v.theme_language),
+                   **(search_words.translations(v.code, converters[v.code].convert) if settings.search else {})}
+          for v in found}
     return Edition(site, settings, paths, loaded, theme, found, converters, ui)
 
 
@@ -264,7 +267,11 @@ def _page(edition: Edition, prepared: Prepared, rel: str, src: str | None, marku
     # The 404 page is served at any depth: its links are absolute on the site's path, as the theme's.
     markup = _head_and_scripts(edition, markup, edition.urls.path if rel == "404.html" else "../" * rel.count("/"))
     title = re.search(r"<h1\b[^>]*>(.*?)</h1>", content, re.DOTALL)
-    return markup, html.unescape(re.sub(r"<[^>]+>", "", title.group(1))).strip() if title else ""
+    if not title:
+        return markup, ""
+    # Without its permalink (Python-Markdown's toc: <a class="headerlink" …>¶</a>)
+    heading = re.sub(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', "", title.group(1), flags=re.DOTALL)
+    return markup, html.unescape(re.sub(r"<[^>]+>", "", heading)).strip()
 
 
 def _text_slug(edition: Edition, src: str | None) -> str | None:
@@ -312,7 +319,11 @@ def _head_and_scripts(edition: Edition, markup: str, up: str) -> str:
     styles = "".join(f'<link rel="stylesheet" href="{up}{ASSETS}/{name}">' for name in names)
     data = {"root": up or "./", "selectors": edition.theme.selectors()}
     if edition.settings.search:
-        data["search"] = {"index": "search/search_index.json", "worker": f"{up}{ASSETS}/{WORKER}"}
+        words = search_words.per_page_language(edition.site.language,
+                                               [(v.code, edition.converters[v.code].convert) for v in edition.variants])
+        data["search"] = {"index": "search/search_index.json", "worker": f"{up}{ASSETS}/{WORKER}",
+                          "source": edition.site.language, "strings": words}
+        markup = edition.theme.search_button(markup, words[edition.site.language]["label"])
     encoded = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     scripts = (f'<script type="application/json" id="{CONFIG_ID}">{encoded}</script>'
                + "".join(f'<script src="{up}{ASSETS}/{name}"></script>' for name in SCRIPTS))
@@ -379,4 +390,4 @@ def _search(edition: Edition, site: Path, others: list[search_index.OtherPage], 
         target.write_text(data, encoding="utf-8")
         # For a copy opened from the file system (file://), where a page cannot fetch the index:
         # the same data as a script that the page loads.
-        target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+        target.with_suffix(".js").write_text(f"var EDITION_SEARCH_INDEX = {data}", encoding="utf-8")

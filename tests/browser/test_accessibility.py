@@ -63,11 +63,11 @@ def open_state(page: Page, url: str, state: str) -> None:
     page.goto(url)
     page.add_style_tag(content=_STILL)
     if state == "search":
-        box = page.locator("input.md-search__input")
-        box.click()
+        page.locator("button.edition-search-open").click()
+        box = page.locator("input.edition-search__input")
         box.fill("性价比")
         box.press("End")
-        expect(page.locator(".md-search-result__list > li").first).to_be_visible()
+        expect(page.locator("#edition-search-results > li").first).to_be_visible()
     elif state == "text":
         page.locator("a.edition-term").first.hover()
         page.locator("sup.edition-note-ref a").first.focus()
@@ -166,26 +166,23 @@ def test_keyboard_switches_editions(page: Page, site_url: str) -> None:
 @pytest.mark.parametrize("edition, shortcut", [("zh-Hans", "/"), ("zh-Hant", "s")])
 def test_keyboard_searches_and_follows_a_result(page: Page, site_url: str, edition: str, shortcut: str) -> None:
     page.goto(site_url + EDITIONS[edition])
-    box = page.locator("input.md-search__input")
-    page.keyboard.press(shortcut)  # Material's shortcuts: f, s or / focus the search box
+    box = page.locator("input.edition-search__input")
+    page.keyboard.press(shortcut)  # the edition's shortcuts: s or / open search
     expect(box).to_be_focused()
     page.keyboard.type("刻舟求剑")
-    page.keyboard.press("End")  # (an IME commits text without key presses; Material reads on keyup)
-    expect(page.locator('.md-search-result__list a[href*="#p-3-36"]')).to_have_count(1)
+    page.keyboard.press("End")  # (an IME commits text without key presses)
+    expect(page.locator('#edition-search-results a[href*="#p-3-36"]')).to_have_count(1)
     # Escape closes search; the shortcut opens it again, with the results.
     page.keyboard.press("Escape")
-    expect(page.locator("#__search")).not_to_be_checked()
-    # (Keys a reader presses are apart: the shortcut within a few milliseconds of Escape focuses
-    # the box but leaves Material's panel closed, a race in Material that no hand can hit.)
-    page.wait_for_timeout(100)
+    expect(page.locator("#edition-search")).to_be_hidden()
     page.keyboard.press(shortcut)
     expect(box).to_be_focused()
-    expect(page.locator(".md-search-result__list > li").first).to_be_visible()
+    expect(page.locator("#edition-search-results > li").first).to_be_visible()
     # The arrows move through the results (a page, then its passages); Enter follows the one in
-    # focus. (Material leaves Enter on a result to the browser; in the box it opens the best one.)
-    passage = 'a.md-search-result__link[href*="#"]'
+    # focus.
+    passage = 'a.edition-search__result[href*="#"]'
     press_until(page, passage, key="ArrowDown", presses=5)
-    href = page.locator(passage + ":focus").get_attribute("href")
+    href = page.locator(passage + ":focus").evaluate("a => a.href")
     page.keyboard.press("Enter")
     page.wait_for_url(href)
     assert urlsplit(href).path.endswith("/" + EDITIONS[edition] + TEXT)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import ROOT, Build, copy_project, mkdocs_build
 
@@ -57,11 +57,11 @@ def test_the_site_works_under_a_sub_path(page: Page, pages_url: str) -> None:
     page.goto(pages_url)
     page.get_by_role("navigation", name="导航栏").get_by_role("link", name="开篇").click()
     page.wait_for_url(pages_url + "text/opening/")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("泾渭分明")
-    page.locator("input.md-search__input").press("End")
-    expect(page.locator(".md-search-result__list > li")).to_have_count(1)
-    page.locator("input.md-search__input").press("Enter")  # Material: the best result
+    page.locator("button.edition-search-open").click()
+    page.locator("input.edition-search__input").fill("泾渭分明")
+    page.locator("input.edition-search__input").press("End")
+    expect(page.locator("#edition-search-results > li")).to_have_count(1)
+    page.locator("input.edition-search__input").press("Enter")  # the best result
     page.wait_for_url(pages_url + "text/opening/?h=*#p-0-5")
     expect(page.locator("#p-0-5 mark.edition-hit")).to_have_text("泾渭分明")
 
@@ -121,7 +121,9 @@ def test_the_traditional_404_reads_in_traditional(built_site: Build) -> None:
     assert "<h1 id=\"not-found\">找不到這一頁</h1>" in text and 'href="/edition/zh-Hant/glossary/"' in text
 
 
-def test_the_offline_copy_opens_from_the_file_system(page: Page, tmp_path: Path) -> None:
+def test_the_offline_copy_opens_from_the_file_system(browser: Browser, tmp_path: Path) -> None:
+    """From file://, with the network cut: the pages, the switcher, and search (in the page, from
+    search/search_index.js), a Simplified query in the Traditional edition."""
     os.environ["OFFLINE"] = "true"
     try:
         build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
@@ -130,7 +132,11 @@ def test_the_offline_copy_opens_from_the_file_system(page: Page, tmp_path: Path)
     assert build.returncode == 0, build.log
     for edition in ("", "zh-Hant/"):
         assert (build.site / edition / "search/search_index.js").read_text(encoding="utf-8").startswith(
-            'var __index = {"config":{"lang":["zh-Han')
+            'var EDITION_SEARCH_INDEX = {"config":{')
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((build.site / "index.html").as_uri())
     page.get_by_role("navigation", name="导航栏").get_by_role("link", name="小米造车的思考").click()
     page.wait_for_url("**/text/building-cars.html")
@@ -139,3 +145,11 @@ def test_the_offline_copy_opens_from_the_file_system(page: Page, tmp_path: Path)
     page.get_by_role("link", name="繁體中文").click()
     page.wait_for_url("**/zh-Hant/text/building-cars.html*")  # with the paragraph on screen, if scrolled
     expect(page.locator("h1")).to_contain_text("小米造車的思考")
+    page.keyboard.press("/")
+    page.locator("input.edition-search__input").fill("泾渭分明")
+    expect(page.locator("#edition-search-status")).to_have_text("找到 1 筆結果")
+    page.locator("input.edition-search__input").press("Enter")
+    page.wait_for_url("**/zh-Hant/text/opening.html?h=*#p-0-5")
+    expect(page.locator("#p-0-5 mark.edition-hit")).to_have_text("涇渭分明")
+    context.close()
+    assert errors == []

@@ -1,16 +1,17 @@
-"""Search, typed into Material's own search box in Chromium: the query set's recall in both
-editions and both scripts, the text first whenever it matches, results that link to the passage
-and mark the match, a term's definition right after the passage, annotations as results of their
-own, the worker folding as core/search/index.py does. This is also the test that fails when a
-Material update changes what the edition's worker relies on
-(plugins/edition/mkdocs_plugin/material_search.py)."""
+"""Search, typed into the edition's own search box (assets/search.js) in Chromium: the query
+set's recall in both editions and both scripts, the text first whenever it matches, results that
+link to the passage and mark the match, a term's definition right after the passage, annotations
+as results of their own, the keyboard, the worker folding as core/search/index.py does."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,8 +23,10 @@ from playwright.sync_api import Browser, Page, expect
 from edition.core.search import index as search_index
 
 from ..build.test_editions import SIMPLIFIED_ONLY
+from ..build.test_generators import built_with
 from ..conftest import ROOT, Build
 from ..search.queries import Query, load
+from .conftest import _Quiet
 
 pytestmark = pytest.mark.browser
 
@@ -31,37 +34,29 @@ EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
 RECALL = 0.95
 QUERIES = load()
 
-# Mark the rendered list, type, and wait for Material to render the worker's answer anew.
-_MARK = """() => { const list = document.querySelector('.md-search-result__list');
-                   for (const li of list.children) li.dataset.stale = ''; }"""
-_FRESH = """() => { const list = document.querySelector('.md-search-result__list');
-                    const meta = document.querySelector('.md-search-result__meta');
-                    return (list.firstElementChild && !('stale' in list.firstElementChild.dataset))
-                           || (!list.firstElementChild && meta.textContent.includes('%s')); }"""
-# The first result: the best section of the first page (Material shows a page's best sections
-# under its title and folds the others), or the page itself when only its title matched.
-_TOP = """() => { const item = document.querySelector('.md-search-result__list > li');
-                  if (!item) return null;
-                  const links = item.querySelectorAll(':scope > a.md-search-result__link');
-                  const top = links.length > 1 ? links[1] : links[0];
-                  return {href: top.getAttribute('href'), text: top.innerText}; }"""
+# The first result: the best result (the lead) of the first group (the first page's).
+_TOP = """() => { const top = document.querySelector('#edition-search-results > li[data-first] a[data-lead]');
+                  return top ? {href: top.href, text: top.innerText} : null; }"""
+_ANSWERED = "() => Number(document.getElementById('edition-search').dataset.answered || 0)"
 
 NONE = {"zh-Hans": "没有找到符合条件的结果", "zh-Hant": "沒有符合的項目"}
+BOX = "input.edition-search__input"
+RESULTS = "#edition-search-results > li"
 
 
 def open_search(page: Page, url: str) -> None:
     page.goto(url)
-    page.locator("input.md-search__input").click()
+    page.locator("button.edition-search-open").click()
 
 
 def search(page: Page, query: str, edition: str = "zh-Hans") -> dict | None:
     """Type a query as a reader does (the value, then a key: an IME commits text without key
-    presses, and Material reads the box on keyup) and return the first result."""
-    page.evaluate(_MARK)
-    box = page.locator("input.md-search__input")
+    presses) and return the first result, once the list shows the answer to this query."""
+    before = page.evaluate(_ANSWERED)
+    box = page.locator(BOX)
     box.fill(query)
     box.press("End")
-    page.wait_for_function(_FRESH % NONE[edition], timeout=5000)
+    page.wait_for_function(f"() => ({_ANSWERED})() > {before}", timeout=10000)
     return page.evaluate(_TOP)
 
 
@@ -85,30 +80,47 @@ class Top:
     text: str
 
 
+def first_results(browser: Browser, url: str, edition: str, script: str) -> dict[int, Top]:
+    """The first result of every query of the set (by its line), typed into the search box of the
+    site at `url`, in one edition and script."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    base = "/" + EDITIONS[edition] if EDITIONS[edition] else ""
+    open_search(page, url + EDITIONS[edition])
+    out = {}
+    for q in queries(script):
+        top = search(page, q.text, edition)
+        out[q.line] = Top(location(top["href"], base), top["text"]) if top else Top("(nothing)", "")
+    context.close()
+    assert errors == [], errors
+    return out
+
+
 @pytest.fixture(scope="module")
 def typed(browser: Browser, site_url: str) -> Callable[[str, str], dict[int, Top]]:
-    """The first result of every query of the set (by its line), typed into the search box once
-    per edition and script: the recall test and the text-first test read the same answers."""
+    """The first results, typed once per edition and script: the recall test and the text-first
+    test read the same answers."""
     answers: dict[tuple[str, str], dict[int, Top]] = {}
 
     def get(edition: str, script: str) -> dict[int, Top]:
         if (edition, script) not in answers:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            base = "/" + EDITIONS[edition] if EDITIONS[edition] else ""
-            open_search(page, site_url + EDITIONS[edition])
-            out = {}
-            for q in queries(script):
-                top = search(page, q.text, edition)
-                out[q.line] = Top(location(top["href"], base), top["text"]) if top else Top("(nothing)", "")
-            context.close()
-            assert errors == [], errors
-            answers[(edition, script)] = out
+            answers[(edition, script)] = first_results(browser, site_url, edition, script)
         return answers[(edition, script)]
 
     return get
+
+
+def misses(answers: dict[int, Top], edition: str, script: str) -> list[str]:
+    out = []
+    for q in queries(script):
+        top = answers[q.line]
+        if top.location != q.location:
+            out.append(f"queries.txt:{q.line} {q.kind} {q.text!r}: {top.location}, not {q.location}")
+        elif edition == "zh-Hant":
+            assert not {c for c in top.text if c in SIMPLIFIED_ONLY}, (q.text, top.text)
+    return out
 
 
 def test_the_query_set_is_what_the_issues_ask_for() -> None:
@@ -175,18 +187,33 @@ def in_the_text(query: str, index: dict) -> bool:
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("script", ["as written", "other script"])
 def test_recall_at_one(typed: Callable[[str, str], dict[int, Top]], edition: str, script: str) -> None:
-    answers = typed(edition, script)
-    misses = []
-    for q in queries(script):
-        top = answers[q.line]
-        if top.location != q.location:
-            misses.append(f"queries.txt:{q.line} {q.kind} {q.text!r}: {top.location}, not {q.location}")
-        elif edition == "zh-Hant":
-            assert not {c for c in top.text if c in SIMPLIFIED_ONLY}, (q.text, top.text)
-    found = 1 - len(misses) / len(QUERIES)
+    missed = misses(typed(edition, script), edition, script)
+    found = 1 - len(missed) / len(QUERIES)
     print(f"quality: search recall@1, {edition} edition, queries {script}: {found:.1%} of {len(QUERIES)}",
-          *misses, sep="\n  ")
-    assert found >= RECALL, misses
+          *missed, sep="\n  ")
+    assert found >= RECALL, missed
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The edition built with Zensical (the same build as tests/build/test_generators.py's), served."""
+    handler = functools.partial(_Quiet, directory=str(built_with("zensical", tmp_path_factory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_recall_at_one_on_zensical(browser: Browser, zensical_url: str, edition: str) -> None:
+    """The same search on the site Zensical built: its own search is off, the edition's button
+    sits in Zensical's header."""
+    missed = misses(first_results(browser, zensical_url, edition, "as written"), edition, "as written")
+    found = 1 - len(missed) / len(QUERIES)
+    print(f"quality: search recall@1 on Zensical, {edition} edition: {found:.1%} of {len(QUERIES)}",
+          *missed, sep="\n  ")
+    assert found >= RECALL, missed
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -213,11 +240,10 @@ def test_the_text_comes_first(typed: Callable[[str, str], dict[int, Top]], page:
 def test_a_result_leads_to_its_paragraph_and_marks_the_match(page: Page, site_url: str, tmp_path: Path) -> None:
     open_search(page, site_url)
     search(page, "如火如荼")
-    first = page.locator(".md-search-result__list > li").first
-    expect(first.locator("mark").first).to_have_text("如火如荼")  # in the result's teaser
-    page.wait_for_timeout(400)  # the README's picture: after the search panel's transition
+    first = page.locator(RESULTS).first.locator("a[data-lead]")
+    expect(first.locator(".edition-search__teaser mark").first).to_have_text("如火如荼")  # in the teaser
     page.screenshot(path=Path(os.environ.get("EDITION_SCREENSHOTS", tmp_path)) / "search.png")
-    first.locator(":scope > a").nth(1).click()
+    first.click()
     page.wait_for_url("**/text/building-cars/?h=*#p-3-31")
     assert parse_qs(urlsplit(page.url).query)["h"] == ["如火如荼"]
     expect(page.locator("#p-3-31 mark.edition-hit")).to_have_text("如火如荼")
@@ -238,8 +264,10 @@ def test_the_traditional_edition_finds_a_simplified_query_and_shows_traditional(
     top = search(page, "你们敢造，我就必买", "zh-Hant")
     assert location(top["href"], "/zh-Hant/") == "text/building-cars/#p-3-16"
     assert "你們敢造，我就必買" in top["text"]
-    expect(page.locator(".md-search-result__meta")).to_contain_text("個符合的項目")  # Material's zh-TW words
-    page.locator(".md-search-result__list > li").first.locator(":scope > a").nth(1).click()
+    expect(page.locator("#edition-search-status")).to_have_text(re.compile(r"^找到 \d+ 筆結果$"))  # its own words
+    expect(page.locator("#edition-search")).to_have_attribute("aria-label", "搜尋")
+    expect(page.locator(BOX)).to_have_attribute("placeholder", "搜尋正文、註釋、術語和年表")
+    page.locator(RESULTS).first.locator("a[data-lead]").click()
     page.wait_for_url("**/zh-Hant/text/building-cars/?h=*#p-3-16")
     expect(page.locator("#p-3-16 mark.edition-hit")).to_have_text("你們敢造，我就必買")
 
@@ -248,13 +276,13 @@ def test_terms_notes_and_events_are_results_of_their_own(page: Page, site_url: s
     open_search(page, site_url)
     top = search(page, "信息茧房")
     assert location(top["href"], "") == "text/scale-diseconomies/#p-1-8"  # the passage first
-    hrefs = [unquote(h) for h in page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+    hrefs = [unquote(h) for h in page.locator("#edition-search-results a.edition-search__result").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")]
     assert any("glossary/?h=信息茧房#t-xinxi-jianfang" in h for h in hrefs)  # the term
     assert any("text/scale-diseconomies/?h=信息茧房#n-information-cocoon" in h for h in hrefs)  # the note
     top = search(page, "徕卡")  # not in the text: the event is the first result
     assert location(top["href"], "") == "timeline/#ev-leica-partnership"
-    expect(page.locator(".md-search-result__list > li").first).to_contain_text("小米发布与徕卡合作的小米12S系列")
+    expect(page.locator(RESULTS).first).to_contain_text("小米发布与徕卡合作的小米12S系列")
 
 
 DEFINITION = "商品性能（品质）与价格之比；在小米语境中指以接近成本的价格提供高品质产品的经营原则。"  # 性价比's
@@ -267,35 +295,56 @@ def test_a_terms_definition_comes_right_after_the_passage(page: Page, site_url: 
     open_search(page, site_url)
     top = search(page, "性价比")
     assert location(top["href"], "") == "text/three-iron-rules/#value-for-money"
-    second = page.locator(".md-search-result__list > li").nth(1).locator(":scope > a")
-    assert location(second.nth(1).get_attribute("href") or "", "") == "glossary/#t-xingjiabi"
-    expect(second.nth(1).locator("article > p")).to_have_text(definition + "…")  # at a glance: the definition
+    second = page.locator(RESULTS).nth(1).locator("a[data-lead]")
+    assert location(second.evaluate("a => a.href"), "") == "glossary/#t-xingjiabi"
+    expect(second.locator(".edition-search__teaser")).to_have_text(definition + "…")  # at a glance: the definition
 
 
 def test_words_that_match_nothing_are_shown_struck_out(page: Page, site_url: str) -> None:
     open_search(page, site_url)
     search(page, "性价比 喵喵喵")
-    expect(page.locator(".md-search-result__list > li").first.locator("del").first).to_have_text("喵喵喵")
+    expect(page.locator(RESULTS).first.locator("del").first).to_have_text("喵喵喵")
     assert search(page, "量子纠缠") is None
-    expect(page.locator(".md-search-result__meta")).to_have_text("没有找到符合条件的结果")
+    expect(page.locator("#edition-search-status")).to_have_text("没有找到符合条件的结果")
 
 
 def test_enter_goes_to_the_best_result(page: Page, site_url: str) -> None:
     open_search(page, site_url)
     search(page, "刻舟求剑")
-    page.locator("input.md-search__input").press("Enter")
+    page.locator(BOX).press("Enter")
     page.wait_for_url("**/text/building-cars/?h=*#p-3-36")
     expect(page.locator("#p-3-36 mark.edition-hit")).to_have_text("刻舟求剑")
 
 
-# --- The worker itself, in the page (its functions, without Material) --------------------------
+def test_the_keyboard_opens_moves_and_closes(page: Page, site_url: str) -> None:
+    page.goto(site_url + "text/opening/")
+    page.keyboard.press("/")
+    expect(page.locator("#edition-search")).to_be_visible()
+    expect(page.locator(BOX)).to_be_focused()
+    search(page, "刻舟求剑")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#edition-search-results a").first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(BOX)).to_be_focused()
+    page.keyboard.press("Shift+Tab")  # focus stays in the dialog
+    assert page.evaluate("() => document.getElementById('edition-search').contains(document.activeElement)")
+    page.keyboard.press("Escape")
+    expect(page.locator("#edition-search")).to_be_hidden()
+    expect(page.locator("button.edition-search-open")).to_be_focused()
+    expect(page.locator("button.edition-search-open")).to_have_attribute("aria-expanded", "false")
+
+
+# --- The worker itself, in the page (its functions, as from file://) ---------------------------
 
 
 def worker(page: Page, site_url: str, edition: str = "zh-Hans", data: dict | None = None) -> None:
     """The edition's worker loaded as a script of a page of the site, set up with the edition's
-    index (or `data`): its functions (folder, foldText, search) are the page's."""
+    index (or `data`): its functions (setup, search, foldText, index) are the page's, as the
+    page has them from file://."""
     page.goto(site_url + EDITIONS[edition] + "search/search_index.json")
     page.add_script_tag(content=(ROOT / "plugins/edition/assets/search-worker.js").read_text(encoding="utf-8"))
+    page.evaluate("""() => { for (const name of ["setup", "search", "foldText"]) window[name] = EditionSearch[name];
+                             Object.defineProperty(window, "index", {get: () => EditionSearch.index}); }""")
     if data is None:
         page.evaluate("async () => setup(await (await fetch(location.href)).json())")
     else:

@@ -142,7 +142,7 @@ def test_the_traditional_edition_has_no_simplified_text_and_taiwanese_quotes(bui
     article = (built_site.site / "zh-Hant/text/scale-diseconomies/index.html").read_text(encoding="utf-8")
     assert "警惕「規模不經濟」陷阱" in article
     assert "<title>警惕「規模不經濟」陷阱 - 小米模式 2010—2022 · 校注本</title>" in article
-    assert 'placeholder="搜尋"' in article  # Material's own zh-TW interface string, not 搜索
+    assert 'aria-label="搜尋" title="搜尋"' in article  # the edition's own Taiwanese word, not 搜索
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', article).group(1))
     assert config["translations"]["search.result.other"] == "找到 # 個符合的項目"  # its JSON is \u-escaped
     assert re.search(r'<meta name="description" content="[^"]*校注本：忠實整理的正文', article)

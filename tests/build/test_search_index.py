@@ -12,7 +12,6 @@ import pytest
 
 from edition.core import project
 from edition.core.search import index as search_index
-from edition.mkdocs_plugin import material_search
 
 from ..conftest import ROOT, Build
 
@@ -128,9 +127,18 @@ def test_one_fold_table_serves_both_scripts(built_site: Build) -> None:
 
 @pytest.mark.parametrize("page", ["index.html", "text/opening/index.html", "zh-Hant/glossary/index.html", "404.html",
                                   "zh-Hant/404.html"])
-def test_pages_name_the_editions_worker(built_site: Build, page: str) -> None:
+def test_pages_name_the_editions_worker_and_index(built_site: Build, page: str) -> None:
     markup = (built_site.site / page).read_text(encoding="utf-8")
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', markup).group(1))
-    assert config["search"].endswith(material_search.WORKER)
-    assert "search.highlight" not in config["features"]  # the edition marks hits itself
-    assert (built_site.site / page).parent.joinpath(config["search"]).resolve().is_file() or page.endswith("404.html")
+    found = re.search(r'<script type="application/json" id="edition-config">(.*?)</script>', markup)
+    config = json.loads(found.group(1))
+    search = config["search"]
+    assert search["worker"].endswith("assets/edition/search-worker.js")
+    assert search["index"] == "search/search_index.json"
+    assert search["strings"]["zh"]["label"] == "搜索" and search["strings"]["zh-Hant"]["label"] == "搜尋"
+    label = "搜尋" if page.startswith("zh-Hant/") else "搜索"
+    assert markup.count(f'class="edition-search-open md-header__button md-icon" aria-label="{label}"') == 1
+    if not page.endswith("404.html"):  # (the 404 page's paths are absolute on the site's path)
+        folder = (built_site.site / page).parent
+        assert folder.joinpath(search["worker"]).resolve().is_file()
+        assert folder.joinpath(config["root"], search["index"]).resolve().is_file()
+    assert 'class="md-search"' not in markup  # no theme search

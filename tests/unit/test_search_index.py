@@ -1,5 +1,5 @@
-"""The search index's documents and folding (core/search_index.py), and what the MkDocs adapter
-changes in Material's search (mkdocs_plugin/material_search.py)."""
+"""The search index's documents and folding (core/search/index.py), and the search interface's
+words per edition (core/search/interface.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from edition.core import project
 from edition.core.editions import variants
 from edition.core.search import index as search_index
+from edition.core.search import interface
 from edition.core.search.index import Doc, OtherPage
-from edition.mkdocs_plugin import material_search
 
 from ..conftest import ROOT
 
@@ -68,10 +68,9 @@ def test_every_block_note_term_and_event_is_a_document(documents: list[Doc]) -> 
     assert by_location["timeline/#ev-car-announcement"].title == "2021年3月30日 小米宣布进军智能电动汽车行业"
 
 
-def test_the_index_file_is_what_materials_front_end_loads(documents: list[Doc]) -> None:
+def test_the_index_file_is_what_the_worker_loads(documents: list[Doc]) -> None:
     data = json.loads(search_index.index_json(documents[:2], {"後": "后"}, "zh-Hans"))
-    assert data["config"] == {"lang": ["zh-Hans"], "separator": r"[\s\u200b]+", "pipeline": [],
-                              "edition": {"version": search_index.VERSION, "fold": "後后"}}
+    assert data["config"] == {"edition": {"version": search_index.VERSION, "lang": "zh-Hans", "fold": "後后"}}
     assert data["docs"][0] == {"location": "text/opening/", "title": "开篇", "text": "", "kind": "heading"}
 
 
@@ -82,36 +81,28 @@ def test_a_leads_length_is_counted_as_javascript_counts() -> None:
     assert "lead" not in Doc("text/a/#p-1", "a", "b").as_json()
 
 
-# --- the Material adapter ----------------------------------------------------------------------
-
-CONFIG = ('<script id="__config" type="application/json">{"base": "../..", "search": '
-          '"../../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>')
+# --- the interface's words -------------------------------------------------------------------
 
 
-def test_the_page_names_the_editions_worker() -> None:
-    assert material_search.point_worker(CONFIG) == CONFIG.replace(
-        "assets/javascripts/workers/search.a7633da7.min.js", "assets/edition/search-worker.js")
+def test_each_edition_has_its_own_words_for_every_key() -> None:
+    assert set(interface.WORDS["zh-Hant"]) == set(interface.WORDS["zh-Hans"])
+    hant = interface.words("zh-Hant")
+    assert (hant["label"], hant["none"], hant["many"]) == ("搜尋", "沒有符合的項目", "找到 {count} 筆結果")
 
 
-def test_a_changed_template_is_an_error_not_a_silent_fallback() -> None:
-    with pytest.raises(ValueError) as err:
-        material_search.point_worker(CONFIG.replace('"search"', '"searcher"'))
-    assert str(err.value) == "expected Material's search worker in the page configuration once, found it 0 times"
+def test_the_traditional_words_are_taiwanese_not_converted() -> None:
+    converter = variants.Converter(variants.Variant("zh-Hant", "s2tw"))
+    hant = interface.words("zh-Hant", converter.convert)
+    assert hant["label"] != converter.convert(interface.WORDS["zh-Hans"]["label"])  # 搜尋, not 搜索
+    mainland = ("搜索", "鏈接", "點擊", "網絡", "數據", "程序", "信息", "文件", "刷新")
+    assert [w for w in mainland if any(w in text for text in hant.values())] == []
+    assert interface.translations("zh-Hant", converter.convert)["搜索"] == "搜尋"
 
 
-def test_material_skips_every_page() -> None:
-    meta: dict[str, object] = {"search": {"boost": 2}}
-    material_search.exclude(meta)
-    assert meta == {"search": {"boost": 2, "exclude": True}}
-
-
-def test_another_material_version_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert material_search.version_problem() is None  # pyproject.toml pins the version it was written for
-    monkeypatch.setattr(material_search.metadata, "version", lambda name: "9.9.0")
-    assert material_search.version_problem() == (
-        "edition search is written against Material for MkDocs 9.8.2, and 9.9.0 is installed: check Material's "
-        "search worker protocol and result markup (plugins/edition/mkdocs_plugin/material_search.py), run "
-        "tests/browser/test_search.py, then update MATERIAL there")
+def test_an_edition_without_words_of_its_own_gets_them_converted() -> None:
+    converter = variants.Converter(variants.Variant("zh-Hant-HK", "s2hk"))
+    assert interface.words("zh-Hant-HK", converter.convert)["close"] == "關閉搜索"
+    assert interface.per_page_language("zh", [("zh-Hant", converter.convert)])["zh"]["label"] == "搜索"
 
 
 def test_the_worker_file_ships_with_the_package() -> None:

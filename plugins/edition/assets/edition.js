@@ -367,16 +367,15 @@ var EDITION = (function () {
   });
 })();
 
-/* Accessibility: Material's dialogs have no name (axe-core: aria-dialog-name). The search panel
-   takes its box's name; a footnote tooltip (a dialog, made when first shown) takes the name of the
-   note marker that opens it (aria-controls), e.g. "注释 7：刻舟求剑". */
+/* Accessibility: a theme's dialogs may have no name (axe-core: aria-dialog-name): a footnote
+   tooltip (a dialog, made when first shown) takes the name of the note marker that opens it
+   (aria-controls), e.g. "注释 7：刻舟求剑". */
 (function () {
   "use strict";
   function name() {
     var dialogs = document.querySelectorAll('[role="dialog"]:not([aria-label]):not([aria-labelledby])');
     Array.prototype.forEach.call(dialogs, function (dialog) {
-      var by = dialog.classList.contains("md-search") ? dialog.querySelector(".md-search__input")
-        : dialog.id && document.querySelector('[aria-controls="' + dialog.id + '"]');
+      var by = dialog.id && document.querySelector('[aria-controls="' + dialog.id + '"]');
       var label = by && by.getAttribute("aria-label");
       if (label) dialog.setAttribute("aria-label", label);
     });

@@ -1,18 +1,20 @@
 /*
- * The edition's search worker. It replaces Material for MkDocs' lunr worker behind Material's own
- * search box and result list, and speaks that worker's protocol (Material 9.8.2,
- * src/templates/assets/javascripts/integrations/search/worker/message): the page posts
- * {type: 0 SETUP, data: {config, docs}} and gets {type: 1 READY}; it posts {type: 2 QUERY, data:
- * the query} and gets {type: 3 RESULT, data: {items, card}}, where items are groups of results,
- * one group per page, each a page's own document (no "#" in its location) and its sections, as
- * {location, title, text, score, terms, kind}. Material renders title and text as HTML: everything
- * here is escaped before <mark> is added. `card` (Material ignores it) is the glossary term whose
- * name or alias is the query, with its definition: what a reader should see at a glance.
+ * The edition's search worker, behind the edition's own search box (assets/edition/search.js).
+ * Protocol: the page posts {type: 0 SETUP, data: the index's URL (or the index itself)} and gets
+ * {type: 1 READY} (or {type: 4 FAILED, data: why}); it posts {type: 2 QUERY, id, data: the
+ * query} and gets {type: 3 RESULT, id, data: {items, card}}, where items are groups of results,
+ * one group per page: the page's own document first when it is there (no "#" in its location),
+ * then its best result (the lead), then its other sections, each {location, title, text, score,
+ * terms, kind}. Title and text are escaped, with <mark>, <del> and <p> added. `card` is the
+ * glossary term whose name or alias is the query, with its definition. From the file system
+ * (file://), where a page can start no worker, the page loads this file as a script and calls
+ * EditionSearch.setup(index) and EditionSearch.search(query) itself.
  *
- * Why: Material's Chinese search loses the last word of a query, cannot find digits next to Han
- * (1200人) or a word inside a longer one, and reads + as an operator (see FIELD-NOTES.md). This
- * worker searches plain text for substrings, after folding both the text and the query the same
- * way (core/search/index.py says how), so a query in either script finds either edition.
+ * Why not a theme's search: Material's Chinese search loses the last word of a query, cannot find
+ * digits next to Han (1200人) or a word inside a longer one, and reads + as an operator (see
+ * FIELD-NOTES.md); Zensical's lives in a shadow DOM with English-only labels. This worker
+ * searches plain text for substrings, after folding both the text and the query the same way
+ * (core/search/index.py says how), so a query in either script finds either edition.
  *
  * Ranking, per document: documents that contain more of the query's words come first; then a
  * BM25 score of each word (occurrences, document length, rarity), with a bonus when the word is in
@@ -31,9 +33,10 @@
  * positions (the last words' positions are kept). Only the first pages' results are sent whole
  * (Material renders ten at once); later pages send their best section.
  */
+(function () {
 "use strict"
 
-const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, FAILED = 4
 const VERSION = 1
 const SEP = 1                         /* U+0001 ends each field in the folded text; folding drops it */
 const DROP = /[\p{P}\p{Z}\p{C}]/u     /* punctuation, separators, format and control characters */
@@ -603,22 +606,44 @@ function render(d, score, words, needles, definition) {
 
 /* --- Protocol ------------------------------------------------------------------------------- */
 
-addEventListener("message", ev => {
-  const message = ev.data
-  switch (message.type) {
-    case SETUP:
-      setup(message.data)
-      postMessage({ type: READY })
-      break
-    case QUERY:
-      try {
-        postMessage({ type: RESULT, data: search(message.data) })
-      } catch (err) {
-        console.warn("search: " + err)
-        postMessage({ type: RESULT, data: { items: [] } })
-      }
-      break
-    default:
-      throw new TypeError("Invalid message type")
+function answer(query) {
+  try {
+    return search(query)
+  } catch (err) {
+    console.warn("search: " + err)
+    return { items: [] }
   }
-})
+}
+
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  addEventListener("message", ev => {
+    const message = ev.data
+    switch (message.type) {
+      case SETUP:
+        if (typeof message.data !== "string") {
+          setup(message.data)
+          postMessage({ type: READY })
+          break
+        }
+        fetch(message.data)
+          .then(response => {
+            if (!response.ok)
+              throw new Error(message.data + ": " + response.status)
+            return response.json()
+          })
+          .then(data => { setup(data); postMessage({ type: READY }) })
+          .catch(err => postMessage({ type: FAILED, data: String(err) }))
+        break
+      case QUERY:
+        postMessage({ type: RESULT, id: message.id, data: answer(message.data) })
+        break
+      default:
+        throw new TypeError("Invalid message type")
+    }
+  })
+} else {
+  /* In a page (file://, and the tests): the search, and the folding that the tests compare with
+     core/search/index.py's. */
+  self.EditionSearch = { setup, search: answer, foldText, get index() { return index } }
+}
+})()

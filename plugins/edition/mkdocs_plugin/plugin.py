@@ -14,13 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from .. import stages
 from ..core import project
 from ..core.config_file import SiteConfig
 from ..core.errors import EditionError
-from . import material_search
 from .config import EditionConfig
 
 log = get_plugin_logger(__name__)
@@ -48,10 +46,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise _failed(err) from None
         for warning in self.edition.project.warnings:
             log.warning(str(warning))
-        self.search = settings.search and material_search.enabled(config)
-        problem = material_search.version_problem() if self.search else None
-        if problem:
-            log.warning(problem)
         links = stages.alternate_links(self.edition)
         if links:  # the theme renders its language switcher from these; finish makes each page's links
             config.extra["alternate"] = links
@@ -70,25 +64,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for src, content in self.prepared.files.items():
             files.append(File.generated(config, src, content=content))
         return files
-
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.search:
-            material_search.exclude(page.meta)
-        return markdown
-
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self._point_worker(output, page.file.src_uri) if self.search else output
-
-    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        if self.search and "__config" in output_content:
-            return self._point_worker(output_content, template_name)
-        return output_content
-
-    def _point_worker(self, output: str, name: str) -> str:
-        try:
-            return material_search.point_worker(output)
-        except ValueError as err:
-            raise PluginError(f"{name}: {err} (Material {material_search.MATERIAL} expected)") from None
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:

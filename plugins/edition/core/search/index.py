@@ -294,11 +294,11 @@ def fold(text: str, table: dict[str, str]) -> str:
 
 
 def index_json(documents: list[Doc], table: dict[str, str], lang: str) -> str:
-    """The index file, in the shape Material's search front end loads (config + docs): it hands
-    both to the worker unread."""
+    """The index file the edition's worker loads: `config.edition` (the format's version, the
+    folding table as pairs of characters, the edition's language) and the documents."""
     data = {
-        "config": {"lang": [lang], "separator": r"[\s\u200b]+", "pipeline": [],
-                   "edition": {"version": VERSION, "fold": "".join(t + s for t, s in table.items())}},
+        "config": {"edition": {"version": VERSION, "lang": lang,
+                               "fold": "".join(t + s for t, s in table.items())}},
         "docs": [d.as_json() for d in documents],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
