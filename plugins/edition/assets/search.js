@@ -74,10 +74,10 @@
     groups.forEach(function (group, g) {
       if (!group.length) return;
       var item = element("li", "edition-search__group");
-      // The page's own document comes first when it is there (no "#" in its location), then its
-      // best result (the lead), then the rest.
+      // The page's own document comes first when it is there (no "#" in its location), then the
+      // rest; the lead (the group's best result, the highest score) may be the page itself.
       var head = group[0].location.indexOf("#") === -1 ? group[0] : null;
-      var lead = head && group.length > 1 ? group[1] : group[0];
+      var lead = group.reduce(function (best, r) { return r.score > best.score ? r : best; }, group[0]);
       if (head && lead !== head) {
         var page = marked(element("a", "edition-search__page"), head.title);
         page.href = href(head.location);
