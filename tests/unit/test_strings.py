@@ -16,7 +16,8 @@ def test_every_edition_has_every_string_in_its_own_usage() -> None:
     hans, hant = strings.source(), strings.load("zh-Hant")
     assert hant is not None
     assert hans.paragraph_link == "本段链接 {id}"
-    assert (hant.paragraph_link, hant.section_link, hant.suggest_note) == ("本段連結 {id}", "本節連結", "為這一段建議註釋")
+    assert (hant.paragraph_link, hant.section_link, hant.suggest_note) == (
+        "本段連結 {id}", "本節連結", "為這一段建議註釋")
     for _, text in hant.items():
         assert not any(word in text for word in MAINLAND), text
     assert strings.load("ja") is None
@@ -28,8 +29,9 @@ def test_a_converted_page_gets_the_editions_own_strings() -> None:
               '<a title="为这一段建议注释" aria-label="为 p-1-2 段建议注释"></a><p>本段链接在正文里</p>')
     converted = strings.apply(converter.convert(source), strings.replacements(strings.load("zh-Hant"),
                                                                                    converter.convert))
-    assert converted == ('<a title="本段連結 p-1-2" aria-label="本段連結 p-1-2">¶</a><h2>本節連結<a title="本節連結">¶</a>'
-                         '</h2><a title="為這一段建議註釋" aria-label="為 p-1-2 段建議註釋"></a><p>本段鏈接在正文裡</p>')
+    assert converted == ('<a title="本段連結 p-1-2" aria-label="本段連結 p-1-2">¶</a><h2>本節連結'
+                         '<a title="本節連結">¶</a></h2><a title="為這一段建議註釋" aria-label="為 p-1-2 段建議註釋"></a>'
+                         '<p>本段鏈接在正文裡</p>')
 
 
 @pytest.mark.parametrize(("text", "message"), [
