@@ -30,7 +30,8 @@ def test_a_converted_page_gets_the_editions_own_strings() -> None:
     converted = strings.apply(converter.convert(source), strings.replacements(strings.load("zh-Hant"),
                                                                                    converter.convert))
     assert converted == ('<a title="本段連結 p-1-2" aria-label="本段連結 p-1-2">¶</a><h2>本節連結'
-                         '<a title="本節連結">¶</a></h2><a title="為這一段建議註釋" aria-label="為 p-1-2 段建議註釋"></a>'
+                         '<a title="本節連結">¶</a></h2>'
+                         '<a title="為這一段建議註釋" aria-label="為 p-1-2 段建議註釋"></a>'
                          '<p>本段鏈接在正文裡</p>')
 
 
