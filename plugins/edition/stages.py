@@ -111,6 +111,8 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     theme = theme or themes.for_name(site.theme)
     found = variants.from_specs(settings.editions)
     ui = {v.code: theme.translations(site.language, v.theme_language) for v in found}
+    for v in found:  # the edition's own corrections of the theme's translation
+        ui[v.code].update((strings.load(v.code) or strings.source()).theme)
     return Edition(site, settings, paths, loaded, theme, found, converters, ui)
 
 

@@ -245,3 +245,31 @@ def test_an_annotation_variant_replaces_the_conversion(tmp_path: Path) -> None:
     entry = (tmp_path / "site/zh-Hant/glossary/index.html").read_text(encoding="utf-8")
     assert '<p class="edition-term-definition">臺版定義。</p>' in entry
     assert '"臺版定義。"' in (tmp_path / "site/zh-Hant/text/scale-diseconomies/index.html").read_text("utf-8")
+
+
+#: Mainland words a Taiwanese reader would not expect in the editors' own prose (issue 16, point 5).
+MAINLAND_WORDS = ("鼠標", "鏈接", "搜索框", "點擊", "網絡", "數據", "程序", "倉庫", "字段", "純文本", "下劃線")
+_TOOLTIP = re.compile(r'\b(?:title|aria-label|placeholder)="([^"]*)"')
+
+
+def test_the_editors_words_in_zh_hant_are_taiwanese(built_site: Build) -> None:
+    """The home page (docs/index.zh-Hant.md) and every tooltip the generator or the theme prints are
+    written for the edition, not converted; the author's words (視頻, 軟件) stay his."""
+    site = built_site.site / "zh-Hant"
+    home = site / "index.html"
+    article = home.read_text(encoding="utf-8").split('<article class="md-content__inner md-typeset">')[1]
+    article = article.split("</article>")[0]
+    assert [w for w in MAINLAND_WORDS if w in article] == []
+    assert all(w in article for w in ("滑鼠", "連結", "搜尋框", "點選", "儲存庫", "資料", "欄位", "程式", "底線"))
+    assert "「視頻」「軟件」" in article
+    tooltips: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        for value in _TOOLTIP.findall(page.read_text(encoding="utf-8")):
+            if value.startswith("校勘"):  # an emendation's explanation quotes the author's text
+                continue
+            for word in MAINLAND_WORDS:
+                if word in value:
+                    tooltips.setdefault(word, set()).add(value)
+    assert tooltips == {}
+    text = (site / "text" / "opening" / "index.html").read_text(encoding="utf-8")
+    assert 'title="本段連結 p-0-1"' in text and 'title="為這一段建議註釋"' in text and 'title="本節連結"' in text

@@ -41,15 +41,18 @@ class Strings:
     section_notes: str
     #: The label and title of the list of events a page mentions.
     events_on_page: str
+    #: The theme's own translations corrected for this edition: (the theme's string in the source
+    #: edition's language, this edition's), e.g. Material's zh-TW 前往倉庫 → 前往儲存庫.
+    theme: tuple[tuple[str, str], ...] = ()
 
     def __getitem__(self, name: str) -> str:
         return str(getattr(self, name))
 
     def items(self) -> list[tuple[str, str]]:
-        return [(f.name, self[f.name]) for f in fields(self)]
+        return [(name, self[name]) for name in NAMES]
 
 
-NAMES = tuple(f.name for f in fields(Strings))
+NAMES = tuple(f.name for f in fields(Strings) if f.name != "theme")
 
 
 def parse(text: str, file: str, reference: Strings | None = None) -> Strings:
@@ -71,7 +74,12 @@ def parse(text: str, file: str, reference: Strings | None = None) -> Strings:
     problems = []
     for key, value in data.items():
         line = lines.get(str(key), 0)
-        if key not in NAMES:
+        if key == "theme":
+            if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                      for k, v in value.items()):
+                problems.append(Problem(file, line, f"theme: not a mapping of strings: {quote(value)}",
+                                        "write the theme's string and this edition's, like '前往仓库: 前往儲存庫'"))
+        elif key not in NAMES:
             problems.append(Problem(file, line, f"unknown string {quote(key)}",
                                     "the strings are: " + ", ".join(NAMES)))
         elif not isinstance(value, str) or not value.strip():
@@ -87,7 +95,7 @@ def parse(text: str, file: str, reference: Strings | None = None) -> Strings:
             problems.append(Problem(file, 0, f"missing string {quote(key)}", f"add a line '{key}: …'"))
     if problems:
         raise EditionError(problems)
-    return Strings(**{k: data[k] for k in NAMES})
+    return Strings(**{k: data[k] for k in NAMES}, theme=tuple(sorted((data.get("theme") or {}).items())))
 
 
 @cache
