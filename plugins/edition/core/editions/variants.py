@@ -75,6 +75,67 @@ OVERRIDE = (
 )
 
 
+FORM = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("printed", str, max_length=10, doc="a form the converter prints, like 宣佈"),
+    Field("standard", str, required=False, max_length=10,
+          doc="the form the edition prints instead, as long, like 宣布 (absent in an exception)"),
+    Field("keep", str, required=False, max_length=40,
+          doc="an exception: a converted phrase with the printed form that stays as it is (a name, a title)"),
+    Field("reason", str, doc="the standard it follows (the Ministry of Education's dictionary), or why the "
+          "exception"),
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One entry of an edition's variant policy: a form the converter prints and the standard one
+    printed instead, or (with `keep`) a phrase where the printed form stays."""
+
+    edition: str
+    printed: str
+    standard: str
+    reason: str
+    keep: str = ""
+    file: str = ""
+    line: int = 0
+
+
+def read_forms(root: Path, relative: str, schema: str = "") -> tuple[list[Form], list[Problem]]:
+    """Read and check the variant policy (absent means none): the good entries, and every problem."""
+    path = root / relative
+    if not path.exists():
+        return [], []
+    entries = yamlfile.entries(path, relative, "forms", schema)
+    items, problems = entries.items, list(entries.problems)
+    out = []
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, FORM, relative, line, "form")
+        problems += found
+        if found:
+            continue
+        printed, standard, keep = values["printed"], values.get("standard", ""), values.get("keep", "")
+        if keep and printed not in keep:
+            problems.append(Problem(relative, values.key_lines["keep"], f"form {quote(printed)}: the exception "
+                                    f"{quote(keep)} does not contain it", "quote the converted phrase where "
+                                    f"{quote(printed)} stays"))
+        elif not keep and len(standard) != len(printed):
+            problems.append(Problem(relative, values.key_lines.get("standard", line),
+                                    f"form {quote(printed)}: the standard form {quote(standard)} is not as long",
+                                    "a form replaces the printed one character for character, like 宣佈: 宣布"))
+        else:
+            out.append(Form(values["edition"], printed, standard, values["reason"], keep, relative, line))
+    return out, problems
+
+
+def load_forms(root: Path, relative: str) -> list[Form]:
+    """The variant policy; raises EditionError with every problem."""
+    out, problems = read_forms(root, relative)
+    if problems:
+        raise EditionError(problems)
+    return out
+
+
 @dataclass(frozen=True)
 class Override:
     edition: str
@@ -134,12 +195,18 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 
 @dataclass
 class Converter:
-    """Converts passages of one edition: OpenCC, then the overrides, then quotation marks."""
+    """Converts passages of one edition: OpenCC, then the variant policy (the edition's standard
+    forms), then the overrides, then quotation marks."""
 
     variant: Variant
     overrides: list[Override] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        mine = [f for f in self.forms if f.edition == self.variant.code]
+        #: Longest first: 發佈會 before 佈.
+        self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
+        self._keep = [f.keep for f in mine if f.keep]
         self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
@@ -155,7 +222,21 @@ class Converter:
         out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
             return out
-        return self._apply(text, out, self._mine)
+        return self._apply(text, self.standard(out), self._mine)
+
+    def standard(self, converted: str) -> str:
+        """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
+        if not self._standard:
+            return converted
+        kept = [(m.start(), m.start() + len(k)) for k in self._keep for m in re.finditer(re.escape(k), converted)]
+        out = converted
+        for f in self._standard:
+            at = converted.find(f.printed)
+            while at != -1:
+                if not any(s <= at < e for s, e in kept):
+                    out = out[:at] + f.standard + out[at + len(f.printed):]
+                at = converted.find(f.printed, at + 1)
+        return out
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
@@ -319,5 +400,6 @@ def converters(root: Path, settings: Settings, document: Document) -> tuple[dict
     file cannot be read."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
-    found = {v.code: Converter(v, overrides) for v in variants}
+    forms = load_forms(root, settings.forms)
+    found = {v.code: Converter(v, overrides, forms) for v in variants}
     return found, check(found, overrides, document)
