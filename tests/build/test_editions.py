@@ -273,3 +273,30 @@ def test_the_editors_words_in_zh_hant_are_taiwanese(built_site: Build) -> None:
     assert tooltips == {}
     text = (site / "text" / "opening" / "index.html").read_text(encoding="utf-8")
     assert 'title="本段連結 p-0-1"' in text and 'title="為這一段建議註釋"' in text and 'title="本節連結"' in text
+
+
+def _forms() -> list[variants.Form]:
+    return [f for f in variants.load_forms(ROOT, "annotations/forms.yml") if f.edition == "zh-Hant"]
+
+
+def test_the_zh_hant_site_prints_one_form_per_word_and_only_the_policys(built_site: Build) -> None:
+    """annotations/forms.yml (issue 16, point 3): no form outside the policy anywhere the edition
+    prints (pages, exports, the sitemap), so no word of the table is printed two ways."""
+    forms = _forms()
+    assert {f.printed: f.standard for f in forms if not f.keep} >= {
+        "宣佈": "宣布", "公佈": "公布", "發佈": "發布", "佈局": "布局", "計劃": "計畫", "佔": "占"}
+    kept = [f.keep for f in forms if f.keep]
+    found: dict[str, list[str]] = {}
+    for path in sorted((built_site.site / "zh-Hant").rglob("*")):
+        if path.suffix not in (".html", ".json", ".jsonld", ".xml") or path.parent.name == "search":
+            continue  # the search index's fold table lists every Traditional form on purpose
+        text = path.read_text(encoding="utf-8")
+        for k in kept:
+            text = text.replace(k, "")
+        for f in forms:
+            if not f.keep and f.printed in text:
+                at = text.find(f.printed)
+                found.setdefault(f.printed, []).append(f"{path.name}: {text[max(0, at - 6):at + 8]}")
+    assert found == {}
+    home = (built_site.site / "zh-Hant" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "發布" in home and "宣布" in home
