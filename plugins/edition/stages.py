@@ -105,7 +105,8 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)
-    converters, problems = variants.converters(site.root, settings, loaded.edition.document)
+    converters, problems = variants.converters(site.root, settings, loaded.edition.document,
+                                               variants.printed(loaded.annotations.annotations))
     if problems:
         raise EditionError(problems)
     theme = theme or themes.for_name(site.theme)

@@ -215,10 +215,11 @@ def test_overrides_apply_in_the_built_pages(built_site: Build) -> None:
 def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
     copy_project(tmp_path, build=True)
     path = tmp_path / "annotations" / "conversion.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("count: 5", "count: 6"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("count: 7", "count: 8"), encoding="utf-8")
     build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 1
-    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
+    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+            "annotations, found 7\n"
             "  hint: the text changed: check the override still applies, then fix its count (or remove it)"
             ) in build.log
     assert "Traceback" not in build.log and not (tmp_path / "site").exists()

@@ -23,7 +23,7 @@ import bisect
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from pathlib import Path
 import opencc
 
 from .. import yamlfile
+from ..annotations.model import Annotation
 from ..errors import EditionError, Problem, quote
 from ..settings import EditionSpec, Settings
 from ..text.document import Document
@@ -297,13 +298,16 @@ class Converter:
         out.append(text[at:])
         return "".join(out)
 
-    def check(self, document: Document) -> list[Problem]:
-        """Overrides whose count no longer holds in the text (stale), for this edition."""
+    def check(self, document: Document, others: Sequence[str] = ()) -> list[Problem]:
+        """Overrides whose count no longer holds (stale), for this edition: in the text and in
+        `others` (everything else the edition prints: the annotations' titles, bodies, definitions,
+        sources; see `printed`), or in the one paragraph a scoped override names."""
         problems = []
         for o in (*self._mine, *self.scoped):
-            texts = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+            blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+            texts = blocks if o.block else [*blocks, *others]
             found = sum(t.count(o.simplified) for t in texts)
-            where = f" in {o.block}" if o.block else " in the text"
+            where = f" in {o.block}" if o.block else " in the text and the annotations"
             if o.block and not texts:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no paragraph "
                                         f"{quote(o.block)}", "use a paragraph id of docs/text/*.md, like p-3-12"))
@@ -312,6 +316,10 @@ class Converter:
                                         f"occurrence{'s' if o.count != 1 else ''}{where}, found {found}",
                                         "the text changed: check the override still applies, then fix its count "
                                         "(or remove it)"))
+            elif found == 0:  # count: 0 (all() of nothing is true: not "OpenCC already gives it")
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: the phrase occurs "
+                                        f"nowhere{where}", "remove the override, or quote a phrase the edition "
+                                        "prints"))
             elif all(self._already(t, o) for t in texts if o.simplified in t):
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: OpenCC already gives "
                                         f"{quote(o.converted)}", "the converter was fixed; remove the override"))
@@ -346,12 +354,23 @@ def _candidates() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def check(converters: dict[str, Converter], overrides: list[Override], document: Document) -> list[Problem]:
+def printed(annotations: Iterable[Annotation]) -> list[str]:
+    """Every text of the annotations an edition prints, converted (what overrides count in)."""
+    out = []
+    for a in annotations:
+        out += [a.title, a.body, a.term, a.definition, *a.aliases]
+        for s in a.sources:
+            out += [s.title, s.publisher, s.citation]
+    return [t for t in out if t]
+
+
+def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
+          others: Sequence[str] = ()) -> list[Problem]:
     """Every problem of the overrides: for an edition that is not configured, or stale."""
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
                         "configured editions: " + (", ".join(sorted(converters)) or "none"))
                 for o in overrides if o.edition not in converters]
-    return problems + [p for c in converters.values() for p in c.check(document)]
+    return problems + [p for c in converters.values() for p in c.check(document, others)]
 
 
 @dataclass(frozen=True)
@@ -394,7 +413,8 @@ def report(converter: Converter, document: Document) -> str:
     return "\n".join(lines)
 
 
-def converters(root: Path, settings: Settings, document: Document) -> tuple[dict[str, Converter], list[Problem]]:
+def converters(root: Path, settings: Settings, document: Document,
+               others: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides; the
     problems of the overrides (unknown edition, stale). Raises EditionError when the overrides
     file cannot be read."""
@@ -402,4 +422,4 @@ def converters(root: Path, settings: Settings, document: Document) -> tuple[dict
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
     found = {v.code: Converter(v, overrides, forms) for v in variants}
-    return found, check(found, overrides, document)
+    return found, check(found, overrides, document, others)
