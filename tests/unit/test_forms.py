@@ -31,3 +31,18 @@ def test_a_wrong_form_is_refused_with_its_line(tmp_path: Path) -> None:
         "  hint: a form replaces the printed one character for character, like 宣佈: 宣布",
         "forms.yml:8: form '佔': the exception '占中' does not contain it\n"
         "  hint: quote the converted phrase where '佔' stays"]
+
+
+def test_only_simplified_chinese_is_converted() -> None:
+    """Kana runs (a Japanese title) and Latin-script quotations in Latin text keep their characters
+    and marks; a Latin word quoted in Chinese prose gets Chinese marks (issue 16, point 4)."""
+    converter = Converter(Variant("zh-Hant", opencc="s2tw", quotes="「」『』"))
+    cases = {
+        "上半期の携帯電話販売台数（2021）": "上半期の携帯電話販売台数（2021）",
+        "中国のGDPの世界シェア 中国台湾": "中国のGDPの世界シェア 中國臺灣",
+        "Xiaomi launches the ‘most epic’ flagship phone": "Xiaomi launches the ‘most epic’ flagship phone",
+        "Trump’s “Trump Executive Orders 2017-2021” list": "Trump’s “Trump Executive Orders 2017-2021” list",
+        "美国将小米列入“Communist Chinese military company”清单": "美國將小米列入「Communist Chinese military company」清單",
+        "他说“我们的‘铁律’很重要”": "他說「我們的『鐵律』很重要」",
+    }
+    assert {text: converter.convert(text) for text in cases} == cases

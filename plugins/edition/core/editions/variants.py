@@ -192,6 +192,14 @@ def _opencc(config: str) -> opencc.OpenCC:
 _SEPARATOR = "\n\x1e\n"
 _QUOTE = re.compile("[“”‘’]")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
+#: A quotation in Latin script in Latin-script text (an English title's ‘most epic’): its marks
+#: stay as they are, 「」 being Chinese punctuation. Letters inside, no Chinese character or other
+#: quotation mark, and no Chinese on either side (列入“Communist Chinese military company”清单 is
+#: Chinese prose: 「」).
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’](?![" + _CJK + r"])")
+#: A Japanese run (kanji with kana: 上半期の携帯電話販売台数): not Simplified Chinese, not converted.
+_JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
 
 
 @dataclass
@@ -223,6 +231,10 @@ class Converter:
         out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
             return out
+        for m in _JAPANESE.finditer(text):
+            if not m.group().strip("\u30fc\u30fb"):  # ー and ・ alone are no Japanese
+                continue
+            out = out[:m.start()] + m.group() + out[m.end():]
         return self._apply(text, self.standard(out), self._mine)
 
     def standard(self, converted: str) -> str:
@@ -269,7 +281,7 @@ class Converter:
         marks = self.variant.quotes
         if not marks or not _QUOTE.search(text):
             return text
-        urls = [m.span() for m in _URL.finditer(text)]
+        urls = sorted([m.span() for m in _URL.finditer(text)] + [m.span() for m in _LATIN_QUOTATION.finditer(text)])
         starts = [start for start, _ in urls]
         out = []
         stack: list[str] = []
@@ -282,7 +294,7 @@ class Converter:
             last = i
             k = bisect.bisect_right(starts, i) - 1
             if k >= 0 and i < urls[k][1]:
-                continue  # inside a URL
+                continue  # inside a URL or a Latin-script quotation
             if char == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i + 1].isascii():
                 continue  # an apostrophe (Lu Xun’s)
             if char in "“‘":
