@@ -42,7 +42,7 @@ def test_only_simplified_chinese_is_converted() -> None:
         "中国のGDPの世界シェア 中国台湾": "中国のGDPの世界シェア 中國臺灣",
         "Xiaomi launches the ‘most epic’ flagship phone": "Xiaomi launches the ‘most epic’ flagship phone",
         "Trump’s “Trump Executive Orders 2017-2021” list": "Trump’s “Trump Executive Orders 2017-2021” list",
-        "美国将小米列入“Communist Chinese military company”清单": "美國將小米列入「Communist Chinese military company」清單",
+        "列入“Communist Chinese military company”清单": "列入「Communist Chinese military company」清單",
         "他说“我们的‘铁律’很重要”": "他說「我們的『鐵律』很重要」",
     }
     assert {text: converter.convert(text) for text in cases} == cases

@@ -197,7 +197,8 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 #: quotation mark, and no Chinese on either side (列入“Communist Chinese military company”清单 is
 #: Chinese prose: 「」).
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
-_LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’](?![" + _CJK + r"])")
+_LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’]"
+                              r"(?![" + _CJK + r"])")
 #: A Japanese run (kanji with kana: 上半期の携帯電話販売台数): not Simplified Chinese, not converted.
 _JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
 
