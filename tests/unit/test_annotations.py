@@ -151,8 +151,8 @@ def test_schemas_are_up_to_date() -> None:
 
 def test_every_file_validates_against_its_schema_and_references_it() -> None:
     kinds = {"notes": "notes", "glossary.yml": "glossary", "timeline.yml": "timeline",
-             "emendations.yml": "emendations", "structure.yml": "structure", "conversion.yml": "conversion", "forms.yml": "forms",
-             "layout.yml": "layout"}
+             "emendations.yml": "emendations", "structure.yml": "structure", "conversion.yml": "conversion",
+             "forms.yml": "forms", "layout.yml": "layout"}
     files = sorted((ROOT / "annotations").rglob("*.yml"))
     assert files
     for path in files:
