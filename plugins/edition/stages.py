@@ -28,9 +28,10 @@ from typing import Any
 
 from . import themes
 from .core import project as project_mod
+from .core import strings
 from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
-from .core.editions import variant_site, variants
+from .core.editions import own_pages, variant_site, variants
 from .core.errors import EditionError, Problem
 from .core.exports import webannotation
 from .core.project import Project
@@ -105,7 +106,8 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)
-    converters, problems = variants.converters(site.root, settings, loaded.edition.document)
+    converters, problems = variants.converters(site.root, settings, loaded.edition.document,
+                                               variants.printed(loaded.annotations.annotations))
     if problems:
         raise EditionError(problems)
     theme = theme or themes.for_name(site.theme)
@@ -113,6 +115,8 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     ui = {v.code: {**theme.translations(site.language, v.theme_language),
                    **(search_words.translations(v.code, converters[v.code].convert) if settings.search else {})}
           for v in found}
+    for v in found:  # the edition's own corrections of the theme's translation
+        ui[v.code].update((strings.load(v.code) or strings.source()).theme)
     return Edition(site, settings, paths, loaded, theme, found, converters, ui)
 
 
@@ -230,6 +234,7 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
                                     edition.theme)
         variant_site.build(derived, edition.converters, edition.ui, workers)
+        _own_pages(edition, site)
         for v in edition.variants:
             report = variants.report(edition.converters[v.code], edition.project.edition.document)
             (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
@@ -237,6 +242,22 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         names = edition.generated
         _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
                 titles.get(urls.output(names["timeline"]), ""))
+
+
+def _own_pages(edition: Edition, site: Path) -> None:
+    """Each edition's own pages (docs/P.<code>.md) in place of the converted ones' content."""
+    docs = edition.site.root / edition.site.docs_dir
+    for v in edition.variants:
+        table = strings.load(v.code) or strings.source()
+        for src, path in own_pages.pages(docs, v.code).items():
+            page = site / v.path / own_pages.output(src)
+            if not page.exists():
+                raise EditionError(Problem(path.relative_to(edition.site.root).as_posix(), 0,
+                                           f"there is no page {src!r} for this page to replace in {v.code!r}",
+                                           f"name it after a page of the site, like index.{v.code}.md"))
+            content = own_pages.render(path.read_text(encoding="utf-8"), src, table.section_link)
+            page.write_text(own_pages.place(page.read_text(encoding="utf-8"), content, edition.theme),
+                            encoding="utf-8")
 
 
 def _url_of(rel: str) -> str:

@@ -138,7 +138,10 @@ def test_the_traditional_edition_has_no_simplified_text_and_taiwanese_quotes(bui
         text = "".join(parse(built_site.site / "zh-Hant" / relative).text)
         left = sorted({c for c in text if c in SIMPLIFIED_ONLY})
         assert not left, f"zh-Hant/{relative}: Simplified characters left: {''.join(left)}"
-        assert "“" not in text and "”" not in text, relative
+        # A quotation in Latin-script text (an English title's “To be or not to be”) keeps its marks.
+        latin = r"(?<![\u3400-\u9fff\u3000-\u303f\uff00-\uffef])“[^“”\u3400-\u9fff]*[A-Za-z][^“”\u3400-\u9fff]*”"
+        chinese = re.sub(latin, "", text)
+        assert "“" not in chinese and "”" not in chinese, relative
     article = (built_site.site / "zh-Hant/text/scale-diseconomies/index.html").read_text(encoding="utf-8")
     assert "警惕「規模不經濟」陷阱" in article
     assert "<title>警惕「規模不經濟」陷阱 - 小米模式 2010—2022 · 校注本</title>" in article
@@ -163,7 +166,7 @@ def test_search_index_sitemaps_and_exports_are_converted(built_site: Build) -> N
     assert xiaomi["term"] == "小米集團" and xiaomi["pinyin"] == "xiǎo mǐ jí tuán"
     assert xiaomi["url"] == f"{SITE_URL}zh-Hant/glossary/#t-xiaomi"
     timeline = json.loads((built_site.site / "zh-Hant/timeline.json").read_text(encoding="utf-8"))
-    assert any(e["text"]["headline"] == "小米宣佈進軍智能電動汽車行業" for e in timeline["events"])
+    assert any(e["text"]["headline"] == "小米宣布進軍智能電動汽車行業" for e in timeline["events"])
 
 
 def test_the_switcher_leads_to_the_same_page(built_site: Build) -> None:
@@ -215,10 +218,11 @@ def test_overrides_apply_in_the_built_pages(built_site: Build) -> None:
 def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
     copy_project(tmp_path, build=True)
     path = tmp_path / "annotations" / "conversion.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("count: 5", "count: 6"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("count: 7", "count: 8"), encoding="utf-8")
     build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 1
-    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
+    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+            "annotations, found 7\n"
             "  hint: the text changed: check the override still applies, then fix its count (or remove it)"
             ) in build.log
     assert "Traceback" not in build.log and not (tmp_path / "site").exists()
@@ -245,3 +249,58 @@ def test_an_annotation_variant_replaces_the_conversion(tmp_path: Path) -> None:
     entry = (tmp_path / "site/zh-Hant/glossary/index.html").read_text(encoding="utf-8")
     assert '<p class="edition-term-definition">臺版定義。</p>' in entry
     assert '"臺版定義。"' in (tmp_path / "site/zh-Hant/text/scale-diseconomies/index.html").read_text("utf-8")
+
+
+#: Mainland words a Taiwanese reader would not expect in the editors' own prose (issue 16, point 5).
+MAINLAND_WORDS = ("鼠標", "鏈接", "搜索框", "點擊", "網絡", "數據", "程序", "倉庫", "字段", "純文本", "下劃線")
+_TOOLTIP = re.compile(r'\b(?:title|aria-label|placeholder)="([^"]*)"')
+
+
+def test_the_editors_words_in_zh_hant_are_taiwanese(built_site: Build) -> None:
+    """The home page (docs/index.zh-Hant.md) and every tooltip the generator or the theme prints are
+    written for the edition, not converted; the author's words (視頻, 軟件) stay his."""
+    site = built_site.site / "zh-Hant"
+    home = site / "index.html"
+    article = home.read_text(encoding="utf-8").split('<article class="md-content__inner md-typeset">')[1]
+    article = article.split("</article>")[0]
+    assert [w for w in MAINLAND_WORDS if w in article] == []
+    assert all(w in article for w in ("滑鼠", "連結", "搜尋框", "點選", "儲存庫", "資料", "欄位", "程式", "底線"))
+    assert "「視頻」「軟件」" in article
+    tooltips: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        for value in _TOOLTIP.findall(page.read_text(encoding="utf-8")):
+            if value.startswith("校勘"):  # an emendation's explanation quotes the author's text
+                continue
+            for word in MAINLAND_WORDS:
+                if word in value:
+                    tooltips.setdefault(word, set()).add(value)
+    assert tooltips == {}
+    text = (site / "text" / "opening" / "index.html").read_text(encoding="utf-8")
+    assert 'title="本段連結 p-0-1"' in text and 'title="為這一段建議註釋"' in text and 'title="本節連結"' in text
+
+
+def _forms() -> list[variants.Form]:
+    return [f for f in variants.load_forms(ROOT, "annotations/forms.yml") if f.edition == "zh-Hant"]
+
+
+def test_the_zh_hant_site_prints_one_form_per_word_and_only_the_policys(built_site: Build) -> None:
+    """annotations/forms.yml (issue 16, point 3): no form outside the policy anywhere the edition
+    prints (pages, exports, the sitemap), so no word of the table is printed two ways."""
+    forms = _forms()
+    assert {f.printed: f.standard for f in forms if not f.keep}.items() >= {
+        "宣佈": "宣布", "公佈": "公布", "發佈": "發布", "佈局": "布局", "計劃": "計畫", "佔": "占"}.items()
+    kept = [f.keep for f in forms if f.keep]
+    found: dict[str, list[str]] = {}
+    for path in sorted((built_site.site / "zh-Hant").rglob("*")):
+        if path.suffix not in (".html", ".json", ".jsonld", ".xml") or path.parent.name == "search":
+            continue  # the search index's fold table lists every Traditional form on purpose
+        text = path.read_text(encoding="utf-8")
+        for k in kept:
+            text = text.replace(k, "")
+        for f in forms:
+            if not f.keep and f.printed in text:
+                at = text.find(f.printed)
+                found.setdefault(f.printed, []).append(f"{path.name}: {text[max(0, at - 6):at + 8]}")
+    assert found == {}
+    home = (built_site.site / "zh-Hant" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "發布" in home and "宣布" in home

@@ -14,8 +14,9 @@ from ..conftest import copy_project
 
 
 def bare(where: Path) -> Path:
-    """The source, structure, emendations and pages, without notes, glossary or timeline."""
-    return copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml"))
+    """The source, structure, emendations and pages, without notes, glossary or timeline (nor the
+    conversion overrides, which count in them too)."""
+    return copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml", "conversion.yml"))
 
 
 def load_with(base: Path, tmp_path: Path, text: str, name: str) -> project.Project:

@@ -152,7 +152,7 @@ def test_schemas_are_up_to_date() -> None:
 def test_every_file_validates_against_its_schema_and_references_it() -> None:
     kinds = {"notes": "notes", "glossary.yml": "glossary", "timeline.yml": "timeline",
              "emendations.yml": "emendations", "structure.yml": "structure", "conversion.yml": "conversion",
-             "layout.yml": "layout"}
+             "forms.yml": "forms", "layout.yml": "layout"}
     files = sorted((ROOT / "annotations").rglob("*.yml"))
     assert files
     for path in files:

@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from edition.core import project
 from edition.core.editions import variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
 
-from ..conftest import LAYOUT, PATHS, ROOT
-from .projects import bare
+from ..conftest import LAYOUT, PATHS, ROOT, SETTINGS, copy_project
 from .test_annotations import run_cli
 
 DOCUMENT = ingest.load(PATHS, LAYOUT).document
+#: Everything else the edition prints: the annotations' texts (overrides count there too).
+PRINTED = variants.printed(project.load(PATHS, settings=SETTINGS).annotations.annotations)
 TAIWAN = variants.Variant("zh-Hant", "s2tw", "zh-Hant/", "繁體中文", "「」『』", "zh-TW")
 HEAD = "# yaml-language-server: $schema=schema/conversion.schema.json\noverrides:\n"
 
@@ -32,12 +34,12 @@ def problems(tmp_path: Path, text: str) -> str:
         loaded = variants.load_overrides(tmp_path, "annotations/conversion.yml")
     except EditionError as err:
         return str(err)
-    return "\n".join(str(p) for p in variants.Converter(TAIWAN, loaded).check(DOCUMENT))
+    return "\n".join(str(p) for p in variants.Converter(TAIWAN, loaded).check(DOCUMENT, PRINTED))
 
 
 def test_the_real_overrides_hold() -> None:
     loaded = variants.load_overrides(ROOT, "annotations/conversion.yml")
-    assert loaded and variants.Converter(TAIWAN, loaded).check(DOCUMENT) == []
+    assert loaded and variants.Converter(TAIWAN, loaded).check(DOCUMENT, PRINTED) == []
 
 
 def test_an_override_for_an_edition_that_is_not_configured() -> None:
@@ -57,8 +59,9 @@ def test_a_paragraph_override_applies_only_there() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(override("小米面向未来", "小米面向未來", 2),
-                 "annotations/conversion.yml:3: override '小米面向未来': expected 2 occurrences in the text, found 1\n"
+    pytest.param(override("小米面向未来", "小米面向未來", 3),
+                 "annotations/conversion.yml:3: override '小米面向未来': expected 3 occurrences in the text and the "
+                 "annotations, found 2\n"
                  "  hint: the text changed: check the override still applies, then fix its count (or remove it)",
                  id="stale-count"),
     pytest.param(override("新征程", "新征程", 2, block="p-2-20"),
@@ -68,9 +71,19 @@ def test_a_paragraph_override_applies_only_there() -> None:
     pytest.param(override("新征程", "新征程", 1, block="p-9-99"),
                  "annotations/conversion.yml:3: override '新征程': there is no paragraph 'p-9-99'\n"
                  "  hint: use a paragraph id of docs/text/*.md, like p-3-12", id="no-paragraph"),
-    pytest.param(override("三大铁律", "三大鐵律", 4),
+    pytest.param(override("三大铁律", "三大鐵律", 21),
                  "annotations/conversion.yml:3: override '三大铁律': OpenCC already gives '三大鐵律'\n"
                  "  hint: the converter was fixed; remove the override", id="not-needed"),
+    pytest.param(override("雷军发长文", "雷軍發長文", 1),
+                 "", id="only-in-the-timeline"),
+    pytest.param(override("雷军发长文", "雷軍發長文", 0),
+                 "annotations/conversion.yml:3: override '雷军发长文': expected 0 occurrences in the text and the "
+                 "annotations, found 1\n"
+                 "  hint: the text changed: check the override still applies, then fix its count (or remove it)",
+                 id="count-0"),
+    pytest.param(override("雷军发长短文", "雷軍發長短文", 0),
+                 "annotations/conversion.yml:3: override '雷军发长短文': the phrase occurs nowhere in the text and "
+                 "the annotations\n  hint: remove the override, or quote a phrase the edition prints", id="nowhere"),
     pytest.param(override("小米面向未来", "小米面向", 1),
                  "annotations/conversion.yml:5: override: '小米面向' is not as long as '小米面向未来'\n"
                  "  hint: an override replaces the converted phrase character for character", id="length"),
@@ -83,13 +96,14 @@ def test_override_messages(tmp_path: Path, text: str, expected: str) -> None:
 
 
 def test_the_checker_reports_stale_overrides(tmp_path: Path) -> None:
-    copy = bare(tmp_path)
+    copy = copy_project(tmp_path / "project")  # with the annotations: overrides count there too
     shutil.copy(ROOT / "mkdocs.yml", copy)
     path = copy / "annotations" / "conversion.yml"
     path.write_text((ROOT / "annotations" / "conversion.yml").read_text(encoding="utf-8").replace(
-        "count: 5", "count: 6"), encoding="utf-8")
+        "count: 7", "count: 8"), encoding="utf-8")
     result = run_cli("check", root=copy)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", (
-        "error: annotations/conversion.yml:23: override '合作伙伴': expected 6 occurrences in the text, found 5\n"
+        "error: annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+        "annotations, found 7\n"
         "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"
         "annotations: 1 error\n"))

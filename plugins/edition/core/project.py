@@ -144,7 +144,7 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
     errors += found
     if editions:
         converters = {v.code: variants.Converter(v, overrides) for v in editions}
-        errors += variants.check(converters, overrides, edition.document)
+        errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations))
     if errors:
         return Checked(None, ordered(errors), ordered(warnings))
     project = Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,

@@ -27,6 +27,7 @@ def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
         "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
         "layout.schema.json": file_schema(layout_fixes.FIELDS, "fixes", "layout fixes"),
         "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides"),
+        "forms.schema.json": file_schema(variants.FORM, "forms", "variant policy"),
     }
 
 

@@ -54,6 +54,9 @@ OPTIONS: tuple[Option, ...] = (
            "Folder of the annotation files (notes/, glossary.yml, timeline.yml), relative to mkdocs.yml."),
     Option("conversion", str, "annotations/conversion.yml",
            "Reviewed overrides of the conversion into the further editions, relative to mkdocs.yml."),
+    Option("forms", str, "annotations/forms.yml",
+           "The further editions' variant policy (宣佈 → 宣布), applied after the conversion, relative to "
+           "mkdocs.yml."),
     Option("layout", dict, {}, "How the source was laid out, as the extraction shows it: kind (page: a "
            "printed page extracted line by line; paragraphs: one paragraph per line), column (em, or auto), "
            "indent, slack, overflow (em), fragment_starts (the extractor's quirk; see core/text/layout.py)."),
@@ -145,6 +148,7 @@ class Settings:
     emendations: str = "annotations/emendations.yml"
     annotations: str = "annotations"
     conversion: str = "annotations/conversion.yml"
+    forms: str = "annotations/forms.yml"
     layout: Layout = field(default_factory=Layout)
     layout_fixes: str = "annotations/layout.yml"
     timeline_years: tuple[int, int] | None = None
@@ -205,7 +209,8 @@ def read(raw: Any, file: str = "mkdocs.yml", line: int = 1) -> Settings:
             continue
         values[key] = value
     out: dict[str, Any] = {k: v for k, v in values.items() if known[k].kind in (str, bool)}
-    for key in ("source", "structure", "emendations", "annotations", "conversion", "layout_fixes", "pages",
+    for key in ("source", "structure", "emendations", "annotations", "conversion", "forms", "layout_fixes",
+                "pages",
                 "apparatus", "glossary", "timeline", "export", "glossary_export", "timeline_export", "cache"):
         if key in out and not str(out[key]).strip():
             problems.append(Problem(file, raw.key_lines[key], f"edition: setting {quote(key)} is empty",

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import strings
 from ..annotations.model import Annotation
 from ..render import bodies, html_text
 from ..theme import Alternate, Neutral, Theme
@@ -350,8 +351,21 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}), site.theme)
         for old, new in site.replacements.get(variant.code, []):
             converted = converted.replace(old, new)
+        converted = strings.apply(converted, _own_words(converters[variant.code]))
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
+
+
+_OWN_WORDS: dict[Variant, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _own_words(converter: Converter) -> list[tuple[re.Pattern[str], str]]:
+    """The edition's own interface strings in place of what the conversion made of the source
+    edition's (none when the generator has no table for the edition), once per edition."""
+    if converter.variant not in _OWN_WORDS:
+        table = strings.load(converter.variant.code)
+        _OWN_WORDS[converter.variant] = strings.replacements(table, converter.convert) if table else []
+    return _OWN_WORDS[converter.variant]
 
 
 _SITEMAP_URL = re.compile(r"(<url>\s*<loc>)([^<]*)(</loc>)")

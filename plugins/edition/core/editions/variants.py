@@ -23,7 +23,7 @@ import bisect
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from pathlib import Path
 import opencc
 
 from .. import yamlfile
+from ..annotations.model import Annotation
 from ..errors import EditionError, Problem, quote
 from ..settings import EditionSpec, Settings
 from ..text.document import Document
@@ -73,6 +74,67 @@ OVERRIDE = (
     Field("count", int, doc="how many times the phrase occurs in the text (in that paragraph, if given)"),
     Field("reason", str, doc="why OpenCC's choice is wrong here"),
 )
+
+
+FORM = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("printed", str, max_length=10, doc="a form the converter prints, like 宣佈"),
+    Field("standard", str, required=False, max_length=10,
+          doc="the form the edition prints instead, as long, like 宣布 (absent in an exception)"),
+    Field("keep", str, required=False, max_length=40,
+          doc="an exception: a converted phrase with the printed form that stays as it is (a name, a title)"),
+    Field("reason", str, doc="the standard it follows (the Ministry of Education's dictionary), or why the "
+          "exception"),
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One entry of an edition's variant policy: a form the converter prints and the standard one
+    printed instead, or (with `keep`) a phrase where the printed form stays."""
+
+    edition: str
+    printed: str
+    standard: str
+    reason: str
+    keep: str = ""
+    file: str = ""
+    line: int = 0
+
+
+def read_forms(root: Path, relative: str, schema: str = "") -> tuple[list[Form], list[Problem]]:
+    """Read and check the variant policy (absent means none): the good entries, and every problem."""
+    path = root / relative
+    if not path.exists():
+        return [], []
+    entries = yamlfile.entries(path, relative, "forms", schema)
+    items, problems = entries.items, list(entries.problems)
+    out = []
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, FORM, relative, line, "form")
+        problems += found
+        if found:
+            continue
+        printed, standard, keep = values["printed"], values.get("standard", ""), values.get("keep", "")
+        if keep and printed not in keep:
+            problems.append(Problem(relative, values.key_lines["keep"], f"form {quote(printed)}: the exception "
+                                    f"{quote(keep)} does not contain it", "quote the converted phrase where "
+                                    f"{quote(printed)} stays"))
+        elif not keep and len(standard) != len(printed):
+            problems.append(Problem(relative, values.key_lines.get("standard", line),
+                                    f"form {quote(printed)}: the standard form {quote(standard)} is not as long",
+                                    "a form replaces the printed one character for character, like 宣佈: 宣布"))
+        else:
+            out.append(Form(values["edition"], printed, standard, values["reason"], keep, relative, line))
+    return out, problems
+
+
+def load_forms(root: Path, relative: str) -> list[Form]:
+    """The variant policy; raises EditionError with every problem."""
+    out, problems = read_forms(root, relative)
+    if problems:
+        raise EditionError(problems)
+    return out
 
 
 @dataclass(frozen=True)
@@ -130,16 +192,31 @@ def _opencc(config: str) -> opencc.OpenCC:
 _SEPARATOR = "\n\x1e\n"
 _QUOTE = re.compile("[“”‘’]")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
+#: A quotation in Latin script in Latin-script text (an English title's ‘most epic’): its marks
+#: stay as they are, 「」 being Chinese punctuation. Letters inside, no Chinese character or other
+#: quotation mark, and no Chinese on either side (列入“Communist Chinese military company”清单 is
+#: Chinese prose: 「」).
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’]"
+                              r"(?![" + _CJK + r"])")
+#: A Japanese run (kanji with kana: 上半期の携帯電話販売台数): not Simplified Chinese, not converted.
+_JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
 
 
 @dataclass
 class Converter:
-    """Converts passages of one edition: OpenCC, then the overrides, then quotation marks."""
+    """Converts passages of one edition: OpenCC, then the variant policy (the edition's standard
+    forms), then the overrides, then quotation marks."""
 
     variant: Variant
     overrides: list[Override] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        mine = [f for f in self.forms if f.edition == self.variant.code]
+        #: Longest first: 發佈會 before 佈.
+        self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
+        self._keep = [f.keep for f in mine if f.keep]
         self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
@@ -155,7 +232,25 @@ class Converter:
         out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
             return out
-        return self._apply(text, out, self._mine)
+        for m in _JAPANESE.finditer(text):
+            if not m.group().strip("\u30fc\u30fb"):  # ー and ・ alone are no Japanese
+                continue
+            out = out[:m.start()] + m.group() + out[m.end():]
+        return self._apply(text, self.standard(out), self._mine)
+
+    def standard(self, converted: str) -> str:
+        """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
+        if not self._standard:
+            return converted
+        kept = [(m.start(), m.start() + len(k)) for k in self._keep for m in re.finditer(re.escape(k), converted)]
+        out = converted
+        for f in self._standard:
+            at = converted.find(f.printed)
+            while at != -1:
+                if not any(s <= at < e for s, e in kept):
+                    out = out[:at] + f.standard + out[at + len(f.printed):]
+                at = converted.find(f.printed, at + 1)
+        return out
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
@@ -187,7 +282,7 @@ class Converter:
         marks = self.variant.quotes
         if not marks or not _QUOTE.search(text):
             return text
-        urls = [m.span() for m in _URL.finditer(text)]
+        urls = sorted([m.span() for m in _URL.finditer(text)] + [m.span() for m in _LATIN_QUOTATION.finditer(text)])
         starts = [start for start, _ in urls]
         out = []
         stack: list[str] = []
@@ -200,7 +295,7 @@ class Converter:
             last = i
             k = bisect.bisect_right(starts, i) - 1
             if k >= 0 and i < urls[k][1]:
-                continue  # inside a URL
+                continue  # inside a URL or a Latin-script quotation
             if char == "’" and 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i + 1].isascii():
                 continue  # an apostrophe (Lu Xun’s)
             if char in "“‘":
@@ -216,13 +311,16 @@ class Converter:
         out.append(text[at:])
         return "".join(out)
 
-    def check(self, document: Document) -> list[Problem]:
-        """Overrides whose count no longer holds in the text (stale), for this edition."""
+    def check(self, document: Document, others: Sequence[str] = ()) -> list[Problem]:
+        """Overrides whose count no longer holds (stale), for this edition: in the text and in
+        `others` (everything else the edition prints: the annotations' titles, bodies, definitions,
+        sources; see `printed`), or in the one paragraph a scoped override names."""
         problems = []
         for o in (*self._mine, *self.scoped):
-            texts = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+            blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+            texts = blocks if o.block else [*blocks, *others]
             found = sum(t.count(o.simplified) for t in texts)
-            where = f" in {o.block}" if o.block else " in the text"
+            where = f" in {o.block}" if o.block else " in the text and the annotations"
             if o.block and not texts:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no paragraph "
                                         f"{quote(o.block)}", "use a paragraph id of docs/text/*.md, like p-3-12"))
@@ -231,6 +329,10 @@ class Converter:
                                         f"occurrence{'s' if o.count != 1 else ''}{where}, found {found}",
                                         "the text changed: check the override still applies, then fix its count "
                                         "(or remove it)"))
+            elif found == 0:  # count: 0 (all() of nothing is true: not "OpenCC already gives it")
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: the phrase occurs "
+                                        f"nowhere{where}", "remove the override, or quote a phrase the edition "
+                                        "prints"))
             elif all(self._already(t, o) for t in texts if o.simplified in t):
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: OpenCC already gives "
                                         f"{quote(o.converted)}", "the converter was fixed; remove the override"))
@@ -265,12 +367,23 @@ def _candidates() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def check(converters: dict[str, Converter], overrides: list[Override], document: Document) -> list[Problem]:
+def printed(annotations: Iterable[Annotation]) -> list[str]:
+    """Every text of the annotations an edition prints, converted (what overrides count in)."""
+    out = []
+    for a in annotations:
+        out += [a.title, a.body, a.term, a.definition, *a.aliases]
+        for s in a.sources:
+            out += [s.title, s.publisher, s.citation]
+    return [t for t in out if t]
+
+
+def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
+          others: Sequence[str] = ()) -> list[Problem]:
     """Every problem of the overrides: for an edition that is not configured, or stale."""
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
                         "configured editions: " + (", ".join(sorted(converters)) or "none"))
                 for o in overrides if o.edition not in converters]
-    return problems + [p for c in converters.values() for p in c.check(document)]
+    return problems + [p for c in converters.values() for p in c.check(document, others)]
 
 
 @dataclass(frozen=True)
@@ -313,11 +426,13 @@ def report(converter: Converter, document: Document) -> str:
     return "\n".join(lines)
 
 
-def converters(root: Path, settings: Settings, document: Document) -> tuple[dict[str, Converter], list[Problem]]:
+def converters(root: Path, settings: Settings, document: Document,
+               others: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides; the
     problems of the overrides (unknown edition, stale). Raises EditionError when the overrides
     file cannot be read."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
-    found = {v.code: Converter(v, overrides) for v in variants}
-    return found, check(found, overrides, document)
+    forms = load_forms(root, settings.forms)
+    found = {v.code: Converter(v, overrides, forms) for v in variants}
+    return found, check(found, overrides, document, others)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+from .. import strings
 from ..annotations.timeline import Event
 from ..text.document import Page
 
@@ -43,5 +44,6 @@ def page_list_html(events: list[Event], page: Page, href: str) -> str:
         items.append(f'<li><a href="{html.escape(href)}#{event.id}">'
                      f'<time datetime="{event.span.start.iso()}">{html.escape(event.span.chinese())}</time>　'
                      f"{html.escape(event.annotation.title)}</a>（{where}）</li>")
-    return (f'<aside class="edition-events" aria-label="本页提及的事件" data-search-exclude>'
-            f'<p class="edition-events-title">本页提及的事件</p><ol>{"".join(items)}</ol></aside>')
+    label = html.escape(strings.source().events_on_page)
+    return (f'<aside class="edition-events" aria-label="{label}" data-search-exclude>'
+            f'<p class="edition-events-title">{label}</p><ol>{"".join(items)}</ol></aside>')

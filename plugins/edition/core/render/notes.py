@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from .. import strings
 from ..annotations.anchoring import Anchor
 from ..annotations.model import Annotation, Source
 from ..render import bodies
@@ -112,5 +113,6 @@ def section_html(notes: list[PageNote]) -> str:
     items = "".join(note_html(n) for n in notes)
     page = notes[0].anchors[0].page
     heading = next(b.text for b in page.blocks if b.id == notes[0].section)
-    return (f'<section class="edition-notes" role="doc-endnotes" aria-label="本节注释：{html.escape(heading)}">'
+    label = html.escape(strings.source().section_notes.format(heading=heading))
+    return (f'<section class="edition-notes" role="doc-endnotes" aria-label="{label}">'
             f'<p class="edition-notes-title">注释</p><ol>{items}</ol></section>')

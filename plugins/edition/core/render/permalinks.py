@@ -6,8 +6,11 @@ permalink a reader copies, shown on hover and keyboard focus like a heading's.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
+
+from .. import strings
 
 BLOCK_ID = re.compile(r"p-[0-9]+-[0-9]+")
 _BLOCK = re.compile(r'(<(p|li) id="(p-[0-9]+-[0-9]+)">)(.*?)(</\2>)', re.DOTALL)
@@ -15,9 +18,10 @@ _BLOCK = re.compile(r'(<(p|li) id="(p-[0-9]+-[0-9]+)">)(.*?)(</\2>)', re.DOTALL)
 
 def permalink(block_id: str) -> str:
     """The permalink element for one block."""
+    label = html.escape(strings.source().paragraph_link.format(id=block_id))
     # data-search-exclude: Material's search indexer skips it, so "¶" never pollutes the index.
     return (f'<a class="edition-permalink" href="#{block_id}" data-search-exclude '
-            f'title="本段链接 {block_id}" aria-label="本段链接 {block_id}">¶</a>')
+            f'title="{label}" aria-label="{label}">¶</a>')
 
 
 def add_permalinks(markup: str, after: Callable[[str], str] | None = None) -> str:

@@ -14,6 +14,7 @@ import html
 import json
 from urllib.parse import quote, urlencode
 
+from .. import strings
 from ..annotations import scaffold
 from ..annotations.model import DATE_PLACEHOLDER, PUBLISHER_PLACEHOLDERS, TITLE_PLACEHOLDERS, URL_PLACEHOLDERS
 from ..text.document import Block, Document, Page
@@ -80,10 +81,12 @@ def url(new_file_root: str, document: Document, page: Page, block: Block, catego
 def link(new_file_root: str, document: Document, page: Page, block: Block) -> str:
     """The paragraph's link (next to its permalink)."""
     href = new_file_root + "?" + urlencode({"filename": filename(block)}, quote_via=quote)
+    own = strings.source()
+    label = html.escape(own.suggest_note_label.format(id=block.id))
     # The pencil is drawn by the stylesheet: one icon for the page, not one per paragraph.
     return (f'<a class="edition-suggest" href="{html.escape(href)}" data-search-exclude '
             f'data-targets="{quote(targets(document, page, block))}" rel="nofollow noopener" '
-            f'title="为这一段建议注释" aria-label="为 {block.id} 段建议注释"></a>')
+            f'title="{html.escape(own.suggest_note)}" aria-label="{label}"></a>')
 
 
 def page_data(new_file_root: str, categories: tuple[str, ...]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from .. import strings
 from ..annotations.glossary import Glossary
 from ..annotations.timeline import Event, Timeline
 from ..render import bodies
@@ -81,13 +82,14 @@ def event_html(event: Event, timeline: Timeline, glossary: Glossary, block_url: 
                glossary_url: str) -> str:
     """One event of the timeline, as one line of HTML."""
     a = event.annotation
+    entry_link = html.escape(strings.source().entry_link.format(id=a.id))
     parts = [
         f'<li id="{a.id}" class="edition-event" data-category="{a.category}">',
         f'<p class="edition-event-head">{_time(event)}'
         f'<span class="edition-event-category">{timeline.label(a.category)}</span>'
         # The event's permalink, as a paragraph has (data-search-exclude: not part of its text).
-        f'<a class="edition-permalink" href="#{a.id}" data-search-exclude title="本条链接 {a.id}" '
-        f'aria-label="本条链接 {a.id}">¶</a></p>',
+        f'<a class="edition-permalink" href="#{a.id}" data-search-exclude title="{entry_link}" '
+        f'aria-label="{entry_link}">¶</a></p>',
         f'<p class="edition-event-title"><strong>{html.escape(a.title)}</strong></p>',
         bodies.render(a.body) if a.body else "",
     ]
