@@ -60,3 +60,49 @@ def make(where: Path, scale: int, variant: str) -> Path:
         config["nav"].append({"副本": copies})
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return where / "mkdocs.yml"
+
+
+# --- The N× book (work in progress) ------------------------------------------------------------
+# A real book N times as long, not copied pages: the source is the chapter repeated N times, each
+# copy opening with a heading line of its own, and the line-bound annotations (structure,
+# emendations) replicated per copy with lines shifted and ids renumbered. Still to replicate:
+# notes per page, timeline event targets, conversion overrides (counts scaled), and the nav; then
+# `edition ingest` writes docs/text/ and the book builds strictly.
+
+
+def book_source(text: str, copies: int) -> tuple[str, int]:
+    """The chapter repeated `copies` times, each copy opening with the heading 第N部分; returns the
+    text and the number of lines each copy takes (its heading included)."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    out = []
+    for n in range(1, copies + 1):
+        out.append(f"第{n}部分\n")
+        out.extend(lines)
+    return "".join(out), len(lines) + 1
+
+
+def book_structure(structure: dict, copies: int) -> dict:
+    """Every page and section once per copy: slugs and ids suffixed with the copy's number; the
+    editorial opening page of each copy takes the copy's heading instead."""
+    pages = []
+    for n in range(1, copies + 1):
+        for page in structure["pages"]:
+            page = dict(page, slug=f"{page['slug']}-{n}")
+            if page.pop("editorial", False):
+                page["title"] = f"第{n}部分"
+            if "sections" in page:
+                page["sections"] = [dict(s, id=f"{s['id']}-{n}") for s in page["sections"]]
+            pages.append(page)
+    return {"pages": pages}
+
+
+def book_emendations(emendations: list[dict], copies: int, lines_per_copy: int) -> list[dict]:
+    """Every emendation once per copy: its line shifted past the copies before and the heading,
+    ids numbered on from e-001 (past e-999 when the book has more)."""
+    out = []
+    for n in range(copies):
+        for item in emendations:
+            out.append(dict(item, id=f"e-{len(out) + 1:03d}", line=item["line"] + n * lines_per_copy + 1))
+    return out

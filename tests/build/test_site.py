@@ -58,7 +58,7 @@ def test_every_paragraph_and_item_has_a_permalink(built_site: Build) -> None:
 def test_every_emendation_has_a_mark_and_an_entry_linked_both_ways(built_site: Build) -> None:
     count = len(ingest.load(PATHS, LAYOUT).emendations)
     apparatus = html(built_site, "apparatus/index.html")
-    entries = re.findall(r'<li id="(e-\d{3})">.*?<a href="\.\./text/([a-z-]+)/#(ref-e-\d{3})"', apparatus)
+    entries = re.findall(r'<li id="(e-\d{3,})">.*?<a href="\.\./text/([a-z-]+)/#(ref-e-\d{3,})"', apparatus)
     assert len(entries) == count
     for entry, slug, mark in entries:
         page = article(built_site, slug)

@@ -27,7 +27,7 @@ KINDS: dict[str, str] = {
 }
 
 FIELDS = (
-    yamlfile.Field("id", str, pattern=r"e-[0-9]{3}", doc="a stable id like e-012"),
+    yamlfile.Field("id", str, pattern=r"e-[0-9]{3,}", doc="a stable id like e-012 (three digits or more: e-1234)"),
     yamlfile.Field("kind", str, choices=tuple(KINDS), doc="one of " + ", ".join(KINDS)),
     yamlfile.Field("line", int, doc="the source line where 'source' begins"),
     yamlfile.Field("source", str, doc="the exact source text, line breaks written as \\n"),
