@@ -23,6 +23,7 @@ MENTIONS = ("scripts/", "scripts/edition", "scripts/ingest.py", "scripts/annotat
 #: Commands the test does not run, and why (each is run elsewhere).
 NOT_HERE = {
     "scripts/test": "the suite itself (CI runs it as .ci/run)",
+    "EDITION_SCREENSHOTS=": "the browser tests (part of the suite CI runs), with the README's pictures written",
     "scripts/site serve": "a server: tests/browser/test_serve.py runs it",
     "EDITION_GENERATOR=": "installs another generator's extra into .venv: CI's build step runs these",
     "pre-commit ": "needs pre-commit, which the contributor installs: tests/unit/test_repository.py checks its "

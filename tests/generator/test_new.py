@@ -30,7 +30,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("new") / "yecao"
     result = edition("new", str(root), "--source", str(SOURCE))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"new: 25 files in {root}; next: declare the headings")
+    assert result.stdout.startswith(f"new: 26 files in {root}; next: declare the headings")
     return root
 
 

@@ -84,7 +84,7 @@ def test_good_file_loads(tmp_path: Path) -> None:
                  "  hint: use one of: join, reorder, insert, delete", id="unknown-kind"),
     pytest.param(GOOD.replace("id: e-001", "id: E1"),
                  "annotations/emendations.yml:2: emendation 'E1': field 'id' value 'E1' is malformed\n"
-                 "  hint: write a stable id like e-012", id="malformed-id"),
+                 "  hint: write a stable id like e-012 (three digits or more: e-1234)", id="malformed-id"),
     pytest.param(GOOD + GOOD.split("\n", 1)[1],
                  "annotations/emendations.yml:8: duplicate id 'e-001' (first on line 2)\n"
                  "  hint: give each emendation its own id", id="duplicate-id"),

@@ -21,7 +21,7 @@
 
   var dialog = null, input = null, list = null, status = null, opener = null;
   var engine = null;        // {ask(query)}: the worker, or the in-page search from file://
-  var ready = false, pending = null, asked = 0, answered = 0;
+  var ready = false, pending = null, asked = 0, answered = 0, lastAsked = "";
 
   function text(key, count) {
     var value = strings[key] || key;
@@ -112,6 +112,7 @@
 
   function ask() {
     var query = input.value.trim();
+    lastAsked = query;
     if (!query) {
       render({items: []}, "");
       return;
@@ -230,8 +231,11 @@
     document.body.appendChild(dialog);
 
     input.addEventListener("input", ask);
-    input.addEventListener("keyup", function (event) {
-      if (event.key !== "Enter" && event.key !== "Escape" && event.key.indexOf("Arrow") !== 0) ask();
+    // An IME may commit text without an input event; a key released in the box asks again only
+    // when the query changed (the key that opened the dialog must not redraw the list under the
+    // reader's arrow keys).
+    input.addEventListener("keyup", function () {
+      if (input.value.trim() !== lastAsked) ask();
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -13,7 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 
-import markdown
+import markdown  # type: ignore[import-untyped]  # (Python-Markdown ships no type information)
 
 from ..theme import Theme
 
