@@ -253,7 +253,7 @@ def fold_table(source: Sequence[str], editions: Sequence[Sequence[str]] = ()) ->
     Simplified forms (OpenCC's STCharacters; the Taiwan and Hong Kong forms), so that a query in
     either script folds like the text. Where an edition's conversion chose a form whose own
     Simplified form differs (s2tw writes 仿佛 as 彷彿, and 彷 is Simplified too), that form folds
-    to the source's character."""
+    to the source's character, and so does whatever folded as that form did."""
     texts = [*source, *(t for edition in editions for t in edition)]
     chars = sorted(c for c in set("".join(texts)) if _HAN_CHAR.match(c))
     to_simplified = _char_map("t2s", chars)
@@ -270,8 +270,15 @@ def fold_table(source: Sequence[str], editions: Sequence[Sequence[str]] = ()) ->
             if len(a) != len(b):
                 continue
             for x, y in zip(a, b, strict=True):
-                if x != y and _HAN_CHAR.match(y) and table.get(x, x) != table.get(y, y):
-                    table[y] = table.get(x, x)
+                here, there = table.get(x, x), table.get(y, y)
+                if x != y and _HAN_CHAR.match(y) and here != there:
+                    # One class: whatever folded to `there` folds to `here` now (计划 printed 計畫,
+                    # while 画 is printed 畫 too: 画, 划 and 畫 fold alike in both editions).
+                    for key, value in list(table.items()):
+                        if value == there:
+                            table[key] = here
+                    table[there] = here
+                    table[y] = here
     return dict(sorted(table.items()))
 
 
