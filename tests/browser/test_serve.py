@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -49,10 +50,14 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "edition.cli", "-f", str(root / "mkdocs.yml"), "serve", "-a",
              f"127.0.0.1:{self.port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-            cwd=root)
+            cwd=root, start_new_session=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.start_reading()
+
+    def start_reading(self) -> None:
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -73,9 +78,15 @@ class Server:
                 return seen
 
     def stop(self) -> None:
-        self.process.terminate()
+        """The server and what it started (`mkdocs serve`, which holds the output pipe open too):
+        its whole process group. The reader thread then sees the end of the output."""
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
         self.process.wait(timeout=60)
-        if self.process.stdout:
+        self.reader.join(timeout=60)  # the end of the output: no process holds the pipe any more
+        if self.process.stdout and not self.reader.is_alive():
             self.process.stdout.close()
 
 
@@ -131,12 +142,12 @@ def test_zensical_is_served_and_rebuilt_by_the_edition(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "edition.cli", "-f", str(root / "mkdocs.yml"), "serve",
                                 "--generator", "zensical", "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, env=env, cwd=root)
+                               stderr=subprocess.STDOUT, text=True, env=env, cwd=root, start_new_session=True)
     server = Server.__new__(Server)
     server.process, server.lines, server.log, server.port = process, queue.Queue(), [], port
-    threading.Thread(target=server._read, daemon=True).start()
+    server.start_reading()
     def get(path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/edition/{path}") as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/edition/{path}", timeout=60) as response:
             return str(response.read().decode("utf-8"))
 
     try:
