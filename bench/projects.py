@@ -5,11 +5,13 @@
 - "material-search": the full site with Material's own search plugin instead of the edition's
   search (edition option `search: false`): the same pages, indexed Material's way.
 
-At scale N the text pages are copied N - 1 more times (synthetic pages under docs/copies/).
+At scale N the project is a book N times the chapter's length, every copy annotated (`book`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 from pathlib import Path
 
@@ -20,21 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ("full", "plain", "material-search")
 
 
-def _copies(docs: Path, scale: int) -> list[str]:
-    """Synthetic copies of the text pages (scale - 1 sets), under docs/copies/."""
-    pages = sorted((docs / "text").glob("*.md"))
-    names = []
-    for n in range(1, scale):
-        for page in pages:
-            target = docs / "copies" / f"{n:03d}-{page.name}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-            names.append(target.relative_to(docs).as_posix())
-    return names
-
-
 def make(where: Path, scale: int, variant: str) -> Path:
-    """A copy of the project under `where`; returns its mkdocs.yml."""
+    """A copy of the project under `where`, at `scale` (a book `scale` times the chapter's length,
+    see `book`); returns its mkdocs.yml."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}")
     for part in ("source", "annotations", "docs"):
@@ -44,7 +34,8 @@ def make(where: Path, scale: int, variant: str) -> Path:
         shutil.copytree(cache, where / ".cache", ignore=shutil.ignore_patterns("timelinejs-*"))
     # MkDocs' own loader: it resolves !ENV (the offline switch) as a build would.
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    copies = _copies(where / "docs", scale)
+    if scale > 1:
+        book(where, config, scale)
     if variant == "plain":
         # The same pages and theme, Material's search, nothing of ours.
         config["plugins"] = ["search"]
@@ -56,18 +47,98 @@ def make(where: Path, scale: int, variant: str) -> Path:
             if isinstance(plugin, dict) and "edition" in plugin:
                 plugin["edition"]["search"] = False
         config["plugins"].insert(0, "search")
-    if copies:
-        config["nav"].append({"副本": copies})
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return where / "mkdocs.yml"
 
 
-# --- The N× book (work in progress) ------------------------------------------------------------
+# --- The N× book -------------------------------------------------------------------------------
 # A real book N times as long, not copied pages: the source is the chapter repeated N times, each
-# copy opening with a heading line of its own, and the line-bound annotations (structure,
-# emendations) replicated per copy with lines shifted and ids renumbered. Still to replicate:
-# notes per page, timeline event targets, conversion overrides (counts scaled), and the nav; then
-# `edition ingest` writes docs/text/ and the book builds strictly.
+# copy opening with a heading line of its own, and every annotation bound to the text replicated
+# per copy (structure, emendations with lines shifted and ids numbered on, notes per page, the
+# targets of events and terms, scoped overrides per paragraph, counts scaled); the glossary and
+# the timeline stay one of each, as in a book. `edition ingest` then writes docs/text/.
+
+ANNOTATIONS = "annotations"
+
+
+def _read(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _write(path: Path, data: dict, schema: str) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text(f"# yaml-language-server: $schema={schema}\n{text}", encoding="utf-8")
+
+
+def book(where: Path, config: dict, copies: int) -> None:
+    """Turn the project copied under `where` into the N× book, in place; `config` (the parsed
+    mkdocs.yml) gets the book's nav."""
+    plugin = next(p["edition"] for p in config["plugins"] if isinstance(p, dict) and "edition" in p)
+    source_path = where / plugin["source"]
+    notes_dir = where / ANNOTATIONS / "notes"
+    # What the glossary and the timeline print (once in the book): for the overrides' counts.
+    once = [_read(where / ANNOTATIONS / "glossary.yml")["terms"], _read(where / ANNOTATIONS / "timeline.yml")["events"]]
+    printed_once = _printed([item for items in once for item in items])
+
+    text, per_copy = book_source(source_path.read_text(encoding="utf-8"), copies)
+    source_path.write_text(text, encoding="utf-8")
+    structure = _read(where / ANNOTATIONS / "structure.yml")
+    slugs = [page["slug"] for page in structure["pages"]]
+    _write(where / ANNOTATIONS / "structure.yml", book_structure(structure, copies), "schema/structure.schema.json")
+    emendations = _read(where / ANNOTATIONS / "emendations.yml")["emendations"]
+    _write(where / ANNOTATIONS / "emendations.yml", {"emendations": book_emendations(emendations, copies, per_copy)},
+           "schema/emendations.schema.json")
+
+    for file in sorted(notes_dir.glob("*.yml")):
+        notes = _read(file)["notes"]
+        file.unlink()
+        for n in range(1, copies + 1):
+            _write(notes_dir / f"{file.stem}-{n}.yml", {"notes": [_copy(note, n) for note in notes]},
+                   "../schema/notes.schema.json")
+    for name, key in (("glossary.yml", "terms"), ("timeline.yml", "events")):
+        data = _read(where / ANNOTATIONS / name)
+        for item in data[key]:
+            if item.get("targets"):
+                item["targets"] = [dict(t, page=f"{t['page']}-{n}")
+                                   for n in range(1, copies + 1) for t in item["targets"]]
+        _write(where / ANNOTATIONS / name, data, f"schema/{name.replace('.yml', '.schema.json')}")
+
+    conversion = _read(where / ANNOTATIONS / "conversion.yml")
+    overrides = []
+    for o in conversion["overrides"]:
+        if o.get("block"):  # one per copy, in that copy's page
+            page, paragraph = (int(x) for x in o["block"].split("-")[1:])
+            overrides += [dict(o, block=f"p-{page + n * len(slugs)}-{paragraph}") for n in range(copies)]
+        else:  # what the glossary and the timeline print stays once; the rest is in every copy
+            in_once = sum(t.count(o["simplified"]) for t in printed_once)
+            overrides.append(dict(o, count=(o["count"] - in_once) * copies + in_once))
+    conversion["overrides"] = overrides
+    _write(where / ANNOTATIONS / "conversion.yml", conversion, "schema/conversion.schema.json")
+
+    config["nav"] = [{"正文": [f"text/{slug}-{n}.md" for n in range(1, copies + 1) for slug in slugs]}
+                     if isinstance(item, dict) and "正文" in item else item for item in config["nav"]]
+    shutil.rmtree(where / "docs" / "text")
+    (where / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    from edition import cli  # the project's own ingest writes docs/text/ of the book
+
+    with contextlib.redirect_stdout(io.StringIO()) as said:
+        failed = cli.main(["-f", str(where / "mkdocs.yml"), "ingest"])
+    if failed:
+        raise SystemExit(f"the {copies}x book did not ingest: {where}\n{said.getvalue()}")
+
+
+def _copy(item: dict, n: int) -> dict:
+    """An annotation of copy `n`: its id and its targets' pages suffixed with the copy's number."""
+    return dict(item, id=f"{item['id']}-{n}", targets=[dict(t, page=f"{t['page']}-{n}") for t in item["targets"]])
+
+
+def _printed(items: list[dict]) -> list[str]:
+    """What an edition prints of these annotations (as core/editions/variants.printed reads it)."""
+    out = []
+    for a in items:
+        out += [a.get(k) or "" for k in ("title", "body", "term", "definition")] + list(a.get("aliases") or [])
+        out += [s.get(k) or "" for s in a.get("sources") or [] for k in ("title", "publisher", "citation")]
+    return [t for t in out if t]
 
 
 def book_source(text: str, copies: int) -> tuple[str, int]:

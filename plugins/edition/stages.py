@@ -33,7 +33,7 @@ from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
 from .core.editions import own_pages, variant_site, variants
 from .core.errors import EditionError, Problem
-from .core.exports import webannotation
+from .core.exports import jsontext, webannotation
 from .core.project import Project
 from .core.render import apparatus, fragments, glossary_page, not_found, page_html, timeline_page
 from .core.search import index as search_index
@@ -380,7 +380,7 @@ def _exports(edition: Edition) -> dict[str, str]:
         return urls.absolute(urls.url(edition.text_src(slug)))
 
     def dump(data: Any) -> str:
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+        return jsontext.dumps(data)
 
     term_page = urls.absolute(urls.url(names["glossary"]))
     event_page = urls.absolute(urls.url(names["timeline"]))

@@ -10,7 +10,7 @@ overrides) wait, and the run says so. Warnings are found in the same run as erro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config_file
@@ -44,16 +44,25 @@ class Project:
     glossary: Glossary
     timeline: Timeline
     glossary_warnings: tuple[Problem, ...] = ()
+    _by_page: dict[str, tuple[list[Anchor], list[Placement]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_page: dict[str, tuple[list[Anchor], list[Placement]]] = {}
+        for a in self.anchors:
+            by_page.setdefault(a.page.slug, ([], []))[0].append(a)
+        for p in self.placements:
+            by_page.setdefault(p.page.slug, ([], []))[1].append(p)
+        object.__setattr__(self, "_by_page", by_page)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return ordered((*self.annotations.warnings, *self.glossary_warnings))
 
     def notes_on(self, page: Page) -> list[PageNote]:
-        return page_notes(page, list(self.anchors))
+        return page_notes(page, list(self._by_page.get(page.slug, ([], []))[0]))
 
     def placements_on(self, page: Page) -> list[Placement]:
-        return [p for p in self.placements if p.page.slug == page.slug]
+        return list(self._by_page.get(page.slug, ([], []))[1])
 
 
 @dataclass(frozen=True)

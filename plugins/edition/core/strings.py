@@ -118,7 +118,7 @@ def source() -> Strings:
     return table
 
 
-def replacements(edition: Strings, convert: Callable[[str], str]) -> list[tuple[re.Pattern[str], str]]:
+def replacements(edition: Strings, convert: Callable[[str], str]) -> list[Replacement]:
     """For a converted page of an edition: each source string as the conversion made it, as a
     pattern (its placeholders any text, a whole attribute value or a whole text between tags),
     and the edition's own string in its place (the placeholders' text kept)."""
@@ -128,12 +128,22 @@ def replacements(edition: Strings, convert: Callable[[str], str]) -> list[tuple[
         parts = _PLACEHOLDER.split(converted)  # text, name, text, …
         pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^\"<>]*?)" for i, p in enumerate(parts))
         target = _PLACEHOLDER.sub(lambda m: f"\\g<{m.group(1)}>", edition[name].replace("\\", "\\\\"))
-        out.append((re.compile(f'(?<=[">]){pattern}(?=["<])'), target))
+        out.append(Replacement(re.compile(f'(?<=[">]){pattern}(?=["<])'), target, max(parts[::2], key=len)))
     return out
 
 
-def apply(markup: str, pairs: list[tuple[re.Pattern[str], str]]) -> str:
+@dataclass(frozen=True)
+class Replacement:
+    """One of an edition's own strings: where the conversion's version of it stands, and its text."""
+
+    pattern: re.Pattern[str]
+    target: str
+    literal: str  # text every match contains (a page without it needs no search)
+
+
+def apply(markup: str, pairs: list[Replacement]) -> str:
     """The edition's own strings in a converted page (see `replacements`)."""
-    for pattern, target in pairs:
-        markup = pattern.sub(target, markup)
+    for pair in pairs:
+        if pair.literal in markup:
+            markup = pair.pattern.sub(pair.target, markup)
     return markup

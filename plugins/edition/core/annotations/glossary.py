@@ -77,8 +77,14 @@ class Glossary:
     categories: tuple[tuple[str, str], ...] = ()
     by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
+    _on_page: dict[str, list[Occurrence]] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.term.id: e for e in self.entries})
+        on_page: dict[str, list[Occurrence]] = {}
+        for o in self.occurrences:
+            on_page.setdefault(o.page.slug, []).append(o)
+        object.__setattr__(self, "_on_page", on_page)
 
     def label(self, category: str) -> str:
         """A category's label (its key when the settings give none)."""
@@ -86,7 +92,7 @@ class Glossary:
 
     def on(self, page: Page) -> list[Occurrence]:
         """The occurrences on one page, in reading order."""
-        return [o for o in self.occurrences if o.page.slug == page.slug]
+        return list(self._on_page.get(page.slug, ()))
 
     def by_category(self) -> list[tuple[str, list[Entry]]]:
         """(category, entries) for each category that has entries, in declared order."""
@@ -255,8 +261,11 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
             inside.setdefault(spellings[spelling], []).append(block.text[start:end])
     entries = []
     order = {key: i for i, (key, _) in enumerate(categories)}
+    of_term: dict[str, list[Occurrence]] = {}
+    for o in found:
+        of_term.setdefault(o.term.id, []).append(o)
     for t in sorted(terms, key=lambda t: (order.get(t.category, len(order)), _sort_key(t, pinyin_cache))):
-        entries.append(Entry(t, reading(t, pinyin_cache), tuple(o for o in found if o.term.id == t.id)))
+        entries.append(Entry(t, reading(t, pinyin_cache), tuple(of_term.get(t.id, ()))))
     warnings = []
     texts = [b.text for _, b in document.blocks() if b.kind != "heading"]
     for t in terms:

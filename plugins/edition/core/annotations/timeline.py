@@ -145,8 +145,15 @@ class Timeline:
     categories: tuple[tuple[str, str], ...] = ()
     by_id: dict[str, Event] = field(init=False, repr=False, compare=False)
 
+    _on_page: dict[str, list[Event]] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.id: e for e in self.events})
+        on_page: dict[str, list[Event]] = {}
+        for e in self.events:
+            for slug in dict.fromkeys(a.page.slug for a in e.anchors):
+                on_page.setdefault(slug, []).append(e)
+        object.__setattr__(self, "_on_page", on_page)
 
     def label(self, category: str) -> str:
         """A category's label (its key when the settings give none)."""
@@ -158,7 +165,7 @@ class Timeline:
     def on(self, page: Page) -> list[Event]:
         """The events a page mentions, in the order the page first mentions them."""
         order = {block.id: i for i, block in enumerate(page.blocks)}
-        mine = [e for e in self.events if any(a.page.slug == page.slug for a in e.anchors)]
+        mine = self._on_page.get(page.slug, [])
         return sorted(mine, key=lambda e: min((order[a.block.id], a.end) for a in e.anchors
                                               if a.page.slug == page.slug))
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from .. import strings
 from ..annotations.model import Annotation
+from ..exports import jsontext
 from ..render import bodies, html_text
 from ..theme import Alternate, Neutral, Theme
 from .variants import Converter, Variant
@@ -356,10 +357,10 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
 
 
-_OWN_WORDS: dict[Variant, list[tuple[re.Pattern[str], str]]] = {}
+_OWN_WORDS: dict[Variant, list[strings.Replacement]] = {}
 
 
-def _own_words(converter: Converter) -> list[tuple[re.Pattern[str], str]]:
+def _own_words(converter: Converter) -> list[strings.Replacement]:
     """The edition's own interface strings in place of what the conversion made of the source
     edition's (none when the generator has no table for the edition), once per edition."""
     if converter.variant not in _OWN_WORDS:
@@ -415,5 +416,4 @@ def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> s
             return site.site_url + variant.path + value[len(site.site_url):]
         return table.get(value, value)
 
-    data = convert_json(data, one)
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return jsontext.dumps(convert_json(data, one))

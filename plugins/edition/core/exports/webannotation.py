@@ -93,8 +93,11 @@ def _offset(text: str, non_whitespace: int) -> int:
 def collection(project: Project, base: str, page_url: Callable[[str], str], label: str) -> dict[str, Any]:
     """The AnnotationCollection; `base` is its own URL, `page_url(slug)` a text page's absolute URL."""
     items = []
+    of: dict[str, list[Anchor]] = {}
+    for x in project.anchors:
+        of.setdefault(x.annotation.id, []).append(x)
     for a in project.annotations.annotations:
-        anchors = [x for x in project.anchors if x.annotation.id == a.id]
+        anchors = of.get(a.id, [])
         if anchors:
             items.append(_annotation(a, anchors, base, page_url))
     items += [_emendation(p, base, page_url) for p in project.placements]

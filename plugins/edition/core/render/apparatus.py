@@ -48,9 +48,16 @@ def placements(edition: Edition) -> list[Placement]:
         blocks.append((at, at + size, page, block))
         at += size
     out: list[Placement] = []
+    ends = [b[1] for b in blocks]
     for number, e in enumerate(edition.emendations, 1):
         end = spans[e.id][1]
-        start, _, page, block = next(b for b in blocks if b[0] < end <= b[1])
+        # The first block with start < end <= its end (blocks are contiguous and in order).
+        index = bisect.bisect_left(ends, end)
+        while index < len(blocks) and not blocks[index][0] < end:
+            index += 1
+        if index == len(blocks):
+            raise ValueError(f"emendation {e.id} lies past the end of the text")
+        start, _, page, block = blocks[index]
         offset = end - start - len(without_whitespace(block.marker))
         out.append(Placement(e, number, page, block, offset))
     return out

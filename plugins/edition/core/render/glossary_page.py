@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 
-from ..annotations.glossary import Entry, Glossary
+from ..annotations.glossary import Entry, Glossary, Occurrence
 from ..render import bodies
 from ..text.document import Block, Page
 from .notes import sources_html
@@ -99,8 +99,11 @@ def backlinks_html(e: Entry, block_url: Callable[[Page, Block], str]) -> str:
     if not blocks:
         return '<p class="edition-term-uses" data-search-exclude>正文中没有直接出现。</p>'
     items = []
+    firsts: dict[str, Occurrence] = {}
+    for o in e.occurrences:
+        firsts.setdefault(o.block.id, o)
     for page, block, count in blocks:
-        first = next(o for o in e.occurrences if o.block.id == block.id)
+        first = firsts[block.id]
         before, exact, after = first.context()
         snippet = (f'{"…" if first.start > len(before) else ""}{html.escape(before)}<strong>{html.escape(exact)}'
                    f'</strong>{html.escape(after)}{"…" if first.end + len(after) < len(block.text) else ""}')

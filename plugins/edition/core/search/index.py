@@ -265,20 +265,21 @@ def fold_table(source: Sequence[str], editions: Sequence[Sequence[str]] = ()) ->
     for config in ("s2tw", "s2hk", "s2t"):
         universe.update(_char_map(config, sorted(targets)).values())
     table = {t: s for t, s in sorted(_char_map("t2s", sorted(universe)).items()) if s != t and s in targets}
+    pairs: dict[tuple[str, str], None] = {}  # each pair of characters once, in the order first seen
     for edition in editions:
         for a, b in zip(source, edition, strict=True):
-            if len(a) != len(b):
-                continue
-            for x, y in zip(a, b, strict=True):
-                here, there = table.get(x, x), table.get(y, y)
-                if x != y and _HAN_CHAR.match(y) and here != there:
-                    # One class: whatever folded to `there` folds to `here` now (计划 printed 計畫,
-                    # while 画 is printed 畫 too: 画, 划 and 畫 fold alike in both editions).
-                    for key, value in list(table.items()):
-                        if value == there:
-                            table[key] = here
-                    table[there] = here
-                    table[y] = here
+            if len(a) == len(b) and a != b:
+                pairs.update(dict.fromkeys(zip(a, b, strict=True)))
+    for x, y in pairs:
+        here, there = table.get(x, x), table.get(y, y)
+        if x != y and _HAN_CHAR.match(y) and here != there:
+            # One class: whatever folded to `there` folds to `here` now (计划 printed 計畫,
+            # while 画 is printed 畫 too: 画, 划 and 畫 fold alike in both editions).
+            for key, value in list(table.items()):
+                if value == there:
+                    table[key] = here
+            table[there] = here
+            table[y] = here
     return dict(sorted(table.items()))
 
 

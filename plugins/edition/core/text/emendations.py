@@ -182,8 +182,14 @@ def edition_spans(source: str, emendations: tuple[Emendation, ...]) -> dict[str,
     """Where each reading lies in the edition's whitespace-free text: id -> (start, end)."""
     spans: dict[str, tuple[int, int]] = {}
     shift = 0
+    counted, at = 0, 0  # non-whitespace characters in source[:at]
     for e in emendations:
-        start = len(without_whitespace(source[: e.start])) + shift
+        if e.start >= at:
+            counted += len(without_whitespace(source[at:e.start]))
+        else:  # not in source order: count from the start
+            counted = len(without_whitespace(source[:e.start]))
+        at = e.start
+        start = counted + shift
         spans[e.id] = (start, start + len(without_whitespace(e.reading)))
         shift += e.delta
     return spans
