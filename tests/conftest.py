@@ -60,7 +60,7 @@ def mkdocs_build(config: Path, site: Path) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-        capture_output=True, text=True, env=env, cwd=config.parent, timeout=300,
+        capture_output=True, text=True, env=env, cwd=config.parent, timeout=1800,
     )
     return Build(site, result.returncode, result.stdout + result.stderr)
 

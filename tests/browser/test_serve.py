@@ -84,8 +84,8 @@ class Server:
             os.killpg(self.process.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
-        self.process.wait(timeout=60)
-        self.reader.join(timeout=60)  # the end of the output: no process holds the pipe any more
+        self.process.wait(timeout=600)
+        self.reader.join(timeout=600)  # the end of the output: no process holds the pipe any more
         if self.process.stdout and not self.reader.is_alive():
             self.process.stdout.close()
 
@@ -147,7 +147,7 @@ def test_zensical_is_served_and_rebuilt_by_the_edition(tmp_path: Path) -> None:
     server.process, server.lines, server.log, server.port = process, queue.Queue(), [], port
     server.start_reading()
     def get(path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/edition/{path}", timeout=60) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/edition/{path}", timeout=600) as response:
             return str(response.read().decode("utf-8"))
 
     try:

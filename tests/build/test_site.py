@@ -151,7 +151,7 @@ def test_web_annotation_export(built_site: Build) -> None:
 def relaxed_build(project: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` without --strict: warnings do not stop it."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(project / "site")], capture_output=True, text=True, timeout=300,
+                           "-d", str(project / "site")], capture_output=True, text=True, timeout=1800,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 

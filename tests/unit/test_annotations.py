@@ -169,7 +169,7 @@ def test_every_file_validates_against_its_schema_and_references_it() -> None:
 
 def run_cli(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "annotations.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=1800)
 
 
 def test_cli_check_passes_on_the_repository() -> None:

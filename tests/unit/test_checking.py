@@ -51,7 +51,7 @@ def checking(root: Path, conversion: bool = False) -> project.Checked:
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "annotations.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=1800)
 
 
 def test_one_run_reports_every_error_and_every_warning(base: Path, tmp_path: Path) -> None:

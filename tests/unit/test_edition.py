@@ -172,7 +172,7 @@ def test_the_scripts_read_the_layout_from_mkdocs_yml(tmp_path: Path, script: lis
     config.write_text(config.read_text(encoding="utf-8").replace("column: 30", "column: 24"), encoding="utf-8")
     line = config.read_text(encoding="utf-8").splitlines().index("        column: 24") + 1
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / script[0]), "--root", str(copy), *script[1:]],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=1800)
     assert result.returncode == 1
     problem = (f"error: mkdocs.yml:{line}: layout: a column of 24 em does not fit the text: its lines are too long "
                "(widths at the 50th/90th percentile: 28/30 em, of 649 lines; no line may run past 24.5 em)\n"

@@ -518,7 +518,7 @@ def test_cli_reports_hostile_files_with_file_and_line(base: Path, tmp_path: Path
     (copy_root / "annotations" / name).parent.mkdir(exist_ok=True)
     (copy_root / "annotations" / name).write_bytes(data)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "annotations.py"), "--root", str(copy_root),
-                             "check"], capture_output=True, text=True, timeout=60)
+                             "check"], capture_output=True, text=True, timeout=1800)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {expected}\n"), result.stderr

@@ -120,22 +120,60 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str], theme: T
     `ui` (the theme's own translations) replaces the theme's interface strings, and `theme` its
     configuration script.
     """
-    parts = _VERBATIM.split(markup)
-    out = []
-    for i in range(0, len(parts), 3):  # text, verbatim block, its tag name, text, …
-        out.append(_convert_markup(parts[i], converter))
-        if i + 1 < len(parts):
-            out.append(parts[i + 1])
-    converted = "".join(out)
+    span = theme.content(markup)
+    if span is None:
+        converted = _convert_document(markup, converter, converter.characters)
+    else:
+        # The page's frame (the theme's header, navigation, footer) is much the same on every
+        # page, and a book's navigation grows with it: its lines are converted once per build.
+        frame = _frame_lines(converter)
+        converted = (_convert_document(markup[:span[0]], converter, frame)
+                     + _convert_document(markup[span[0]:span[1]], converter, converter.characters)
+                     + _convert_document(markup[span[1]:], converter, frame))
     if converter.scoped and len(converted) == len(markup):  # a paragraph may hold code or an icon
         converted = _scoped(markup, converted, converter)
     return _interface(theme.configuration(converted, converter.convert, ui), converter, ui)
 
 
-def _convert_markup(markup: str, converter: Converter) -> str:
+def _convert_document(markup: str, converter: Converter, characters: Callable[[str], str]) -> str:
+    parts = _VERBATIM.split(markup)
+    out = []
+    for i in range(0, len(parts), 3):  # text, verbatim block, its tag name, text, …
+        out.append(_convert_markup(parts[i], converter, characters))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
+class _FrameLines:
+    """`Converter.characters` line by line, each distinct line converted once (phrases never
+    cross a newline, so the result is the same), for the latest converter of this process."""
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+        self.lines: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        lines = text.split("\n")
+        new = [line for line in dict.fromkeys(lines) if line not in self.lines]
+        if new:
+            self.lines.update(zip(new, self.converter.characters("\n".join(new)).split("\n"), strict=True))
+        return "\n".join(self.lines[line] for line in lines)
+
+
+_FRAME: list[_FrameLines] = []
+
+
+def _frame_lines(converter: Converter) -> _FrameLines:
+    if not _FRAME or _FRAME[0].converter is not converter:
+        _FRAME[:] = [_FrameLines(converter)]
+    return _FRAME[0]
+
+
+def _convert_markup(markup: str, converter: Converter, characters: Callable[[str], str]) -> str:
     if not _HAN.search(markup):
         return markup
-    converted = converter.characters(markup)
+    converted = characters(markup)
     if len(converted) != len(markup):  # a converter that changes lengths: no positional repairs
         return converter.quotes(converted, breaks=_BLOCK_TAG)
     # Chains of Chinese runs joined by inline markup (A<a>B</a>C): each chain is converted again
