@@ -178,23 +178,30 @@ def _convert_markup(markup: str, converter: Converter, characters: Callable[[str
         return converter.quotes(converted, breaks=_BLOCK_TAG)
     # Chains of Chinese runs joined by inline markup (A<a>B</a>C): each chain is converted again
     # as one passage, and its characters replace those of the runs.
-    out: list[str] = []
-    at = 0
-    chain: list[tuple[int, int]] = []
+    chains: list[list[tuple[int, int]]] = []
     for junction in _JUNCTION.finditer(markup):
         after = _HAN_RUN_AFTER.match(markup, junction.end())
         if not after:
             continue
         end = junction.start() + 1  # the end of the Chinese run before the markup
-        if chain and chain[-1][1] == end:
-            chain.append(after.span())
+        if chains and chains[-1][-1][1] == end:
+            chains[-1].append(after.span())
         else:
-            at = _repair(markup, converted, chain, converter, out, at)
             start = junction.start()
             while start > 0 and "\u3400" <= markup[start - 1] <= "\u9fff":
                 start -= 1
-            chain = [(start, end), after.span()]
-    at = _repair(markup, converted, chain, converter, out, at)
+            chains.append([(start, end), after.span()])
+    # Every chain in one call of the converter (Chinese runs hold no newline; phrases never cross one).
+    joined = "\n".join("".join(markup[s:e] for s, e in chain) for chain in chains)
+    windows = converter.characters(joined).split("\n") if chains else []
+    out: list[str] = []
+    at = 0
+    for chain, window in zip(chains, windows, strict=True):
+        used = 0
+        for s, e in chain:
+            out += [converted[at:s], window[used:used + e - s]]
+            used += e - s
+            at = e
     out.append(converted[at:])
     return converter.quotes("".join(out), breaks=_BLOCK_TAG)
 
@@ -208,20 +215,6 @@ def _scoped(markup: str, converted: str, converter: Converter) -> str:
             converted = converted[:start] + converter.in_block(block, markup[start:end],
                                                                 converted[start:end]) + converted[end:]
     return converted
-
-
-def _repair(markup: str, converted: str, chain: list[tuple[int, int]], converter: Converter, out: list[str],
-            at: int) -> int:
-    """Append the converted text up to the end of `chain`, its runs converted together."""
-    if not chain:
-        return at
-    window = converter.characters("".join(markup[s:e] for s, e in chain))
-    used = 0
-    for s, e in chain:
-        out += [converted[at:s], window[used:used + e - s]]
-        used += e - s
-        at = e
-    return at
 
 
 _INTERFACE: dict[tuple[Variant, tuple[tuple[str, str], ...]], tuple[re.Pattern[str], dict[str, str]]] = {}
