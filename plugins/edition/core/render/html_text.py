@@ -16,14 +16,33 @@ _TOKEN = re.compile(r"<[^>]*>|&[#A-Za-z0-9]+;|[^<&]")
 def element_span(markup: str, element_id: str) -> tuple[int, int] | None:
     """Start and end of the content of the element with this id (between its tags)."""
     opening = re.search(rf'<(p|li|h[1-6])\b[^>]*\bid="{re.escape(element_id)}"[^>]*>', markup)
-    if not opening:
-        return None
-    tag = opening.group(1)
-    depth, at = 1, opening.end()
-    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", markup[at:]):
+    return _content(markup, opening) if opening else None
+
+
+def element_spans(markup: str, element_ids: set[str]) -> dict[str, tuple[int, int]]:
+    """`element_span` of each of these ids, in one pass through the markup."""
+    found: dict[str, tuple[int, int]] = {}
+    for opening in _OPENING.finditer(markup):
+        for ident in _ID.findall(opening.group(0)):
+            if ident in element_ids and ident not in found:
+                span = _content(markup, opening)
+                if span:
+                    found[ident] = span
+    return found
+
+
+_OPENING = re.compile(r"<(p|li|h[1-6])\b[^>]*>")
+_ID = re.compile(r'\bid="([^"]*)"')
+_CLOSING = {tag: re.compile(rf"<(/?){tag}\b[^>]*>") for tag in ("p", "li", *(f"h{n}" for n in range(1, 7)))}
+
+
+def _content(markup: str, opening: re.Match[str]) -> tuple[int, int] | None:
+    """The content of the element that `opening` opens: up to its own closing tag."""
+    depth = 1
+    for match in _CLOSING[opening.group(1)].finditer(markup, opening.end()):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            return at, at + match.start()
+            return opening.end(), match.start()
     return None
 
 

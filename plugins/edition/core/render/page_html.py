@@ -43,20 +43,23 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
     occurrences: dict[str, list[Occurrence]] = {}
     for o in on_page:
         occurrences.setdefault(o.block.id, []).append(o)
+    spans = html_text.element_spans(markup, {b.id for b in page.blocks if b.id in inserts or b.id in occurrences})
+    edited: list[tuple[int, int, str]] = []
     linked: set[str] = set()
     for block in page.blocks:
         if block.kind == "heading":
             linked = set()  # a new section: link each term visibly once more
         if block.id not in inserts and block.id not in occurrences:
             continue
-        span = html_text.element_span(markup, block.id)
+        span = spans.get(block.id)
         if span is None:
             raise ValueError(f"block {block.id} of page {page.slug} is not in the HTML")
         inner = markup[span[0]:span[1]]
         items = inserts.get(block.id, [])
         wraps = term_links.wraps(occurrences.get(block.id, []), html_text.layout(inner),
                                  {count for count, _ in items}, hrefs.glossary, linked)
-        markup = markup[:span[0]] + html_text.edit(inner, items, wraps) + markup[span[1]:]
+        edited.append((*span, html_text.edit(inner, items, wraps)))
+    markup = _splice(markup, edited)
     markup = _place_notes(markup, page, page_notes)
     if events:
         markup += "\n" + event_refs.page_list_html(events, page, hrefs.timeline)
@@ -68,6 +71,19 @@ def decorate(markup: str, page: Page, placements: list[Placement], page_notes: l
     markup += "\n" + suggestions.page_data(hrefs.new_file, note_categories)
     return permalinks.add_permalinks(markup, lambda ident: suggestions.link(hrefs.new_file, document, page,
                                                                         blocks[ident]) if ident in blocks else "")
+
+
+def _splice(markup: str, edits: list[tuple[int, int, str]]) -> str:
+    """The markup with each (start, end) replaced by its new text; the spans must not overlap."""
+    out: list[str] = []
+    at = 0
+    for start, end, text in sorted(edits):
+        if start < at:
+            raise ValueError("two blocks of the page overlap in the HTML (one inside the other)")
+        out += [markup[at:start], text]
+        at = end
+    out.append(markup[at:])
+    return "".join(out)
 
 
 def _place_notes(markup: str, page: Page, page_notes: list[PageNote]) -> str:
