@@ -143,30 +143,32 @@ def _edited_lines(source: str, emends: tuple[Emendation, ...],
                   fixes: tuple[WhitespaceFix, ...] = ()) -> list[Line]:
     """The emended text, whitespace fixes applied, as lines, each with the source line it (mostly)
     comes from."""
-    chars: list[tuple[str, int]] = []
+    # Runs of text: (text, line of its first character, at most how many of its newlines count):
+    # the source's own runs count every newline; a reading counts as many as its source spanned.
+    runs: list[tuple[str, int, int]] = []
     line, at = 1, 0
     edits: list[Emendation | WhitespaceFix] = sorted((*emends, *fixes), key=lambda edit: edit.start)
     for e in edits:
-        for c in source[at:e.start]:
-            chars.append((c, line))
-            line += c == "\n"
+        runs.append((source[at:e.start], line, len(source)))
+        line += source.count("\n", at, e.start)
         spanned = e.source.count("\n")
-        for k, c in enumerate(e.reading):
-            chars.append((c, e.line + min(e.reading.count("\n", 0, k), spanned)))
+        runs.append((e.reading, e.line, spanned))
         line, at = e.line + spanned, e.end
-    for c in source[at:]:
-        chars.append((c, line))
-        line += c == "\n"
+    runs.append((source[at:], line, len(source)))
+    line += source.count("\n", at)
     out: list[Line] = []
     current: list[str] = []
     number: int | None = None
-    for c, n in chars:
-        if c == "\n":
-            out.append(Line("".join(current), n if number is None else number))
-            current, number = [], None
-        else:
-            number = n if number is None else number
-            current.append(c)
+    for text, first, most in runs:
+        pieces = text.split("\n")
+        for j, piece in enumerate(pieces):
+            here = first + min(j, most)  # the line of this piece's characters (and of the newline after it)
+            if piece:
+                number = here if number is None else number
+                current.append(piece)
+            if j < len(pieces) - 1:
+                out.append(Line("".join(current), here if number is None else number))
+                current, number = [], None
     out.append(Line("".join(current), line if number is None else number))
     return out
 
