@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from edition.core import strings
@@ -33,6 +35,26 @@ def test_a_converted_page_gets_the_editions_own_strings() -> None:
                          '<a title="本節連結">¶</a></h2>'
                          '<a title="為這一段建議註釋" aria-label="為 p-1-2 段建議註釋"></a>'
                          '<p>本段鏈接在正文裡</p>')
+
+
+def test_replacing_where_the_literal_is_gives_what_the_pattern_gives() -> None:
+    """strings.apply looks only around each occurrence of a string's literal part: on pages of
+    random tags, attributes and texts it gives what the whole-page regular expressions give."""
+    converter = Converter(Variant("zh-Hant", opencc="s2tw"))
+    pairs = strings.replacements(strings.load("zh-Hant"), converter.convert)
+    pieces = ['"', "<", ">", " ", "x", "p-1-2", "<a title=\"", "\">", "</a>", "<p>", "</p>",
+              *(converter.convert(text.replace("{id}", "p-3-4").replace("{block}", "p-5-6"))
+                for _, text in strings.source().items())]
+    rng = random.Random(19)
+    replaced = 0
+    for _ in range(3000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = markup
+        for pair in pairs:
+            expected = pair.pattern.sub(pair.target, expected)
+        assert strings.apply(markup, pairs) == expected, markup
+        replaced += expected != markup
+    assert replaced > 100
 
 
 @pytest.mark.parametrize(("text", "message"), [

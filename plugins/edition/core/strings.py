@@ -128,7 +128,8 @@ def replacements(edition: Strings, convert: Callable[[str], str]) -> list[Replac
         parts = _PLACEHOLDER.split(converted)  # text, name, text, …
         pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^\"<>]*?)" for i, p in enumerate(parts))
         target = _PLACEHOLDER.sub(lambda m: f"\\g<{m.group(1)}>", edition[name].replace("\\", "\\\\"))
-        out.append(Replacement(re.compile(f'(?<=[">]){pattern}(?=["<])'), target, max(parts[::2], key=len)))
+        out.append(Replacement(re.compile(f'(?<=[">]){pattern}(?=["<])'), target, max(parts[::2], key=len),
+                               re.compile(pattern)))
     return out
 
 
@@ -139,11 +140,40 @@ class Replacement:
     pattern: re.Pattern[str]
     target: str
     literal: str  # text every match contains (a page without it needs no search)
+    whole: re.Pattern[str]  # the pattern without its edges, matched against a whole text or value
+
+
+_EDGES = '"<>'
 
 
 def apply(markup: str, pairs: list[Replacement]) -> str:
     """The edition's own strings in a converted page (see `replacements`)."""
     for pair in pairs:
         if pair.literal in markup:
-            markup = pair.pattern.sub(pair.target, markup)
+            markup = _replace(markup, pair)
     return markup
+
+
+def _replace(markup: str, pair: Replacement) -> str:
+    """`pair.pattern.sub(pair.target, markup)`, looking only where the literal is: a match is a
+    whole text between tags or a whole attribute value (placeholders hold none of '"<>'), so it
+    is the run of text around the literal, between an opening '"' or '>' and a closing '"' or '<'."""
+    if not pair.literal or any(c in pair.literal for c in _EDGES):
+        return pair.pattern.sub(pair.target, markup)
+    out: list[str] = []
+    at = 0  # copied up to here
+    find = markup.find(pair.literal)
+    while find != -1:
+        start = max(markup.rfind(c, at, find) for c in _EDGES) + 1
+        if start == 0 and at > 0:  # no edge since the last replacement: it ended on one
+            start = at
+        ends = [e for e in (markup.find(c, find) for c in _EDGES) if e != -1]
+        end = min(ends) if ends else len(markup)
+        match = pair.whole.fullmatch(markup, start, end)
+        if (match and start > 0 and markup[start - 1] in '">' and end < len(markup)
+                and markup[end] in '"<'):
+            out += [markup[at:start], match.expand(pair.target)]
+            at = end
+        find = markup.find(pair.literal, max(end, find + 1))
+    out.append(markup[at:])
+    return "".join(out)

@@ -208,8 +208,10 @@ def _convert_markup(markup: str, converter: Converter, characters: Callable[[str
 
 def _scoped(markup: str, converted: str, converter: Converter) -> str:
     """Apply the overrides scoped to one paragraph, inside that paragraph's element."""
-    for block in sorted({o.block for o in converter.scoped}):
-        span = html_text.element_span(markup, block)
+    blocks = {o.block for o in converter.scoped if f'id="{o.block}"' in markup}
+    spans = html_text.element_spans(markup, blocks)
+    for block in sorted(blocks):
+        span = spans.get(block)
         if span:
             start, end = span
             converted = converted[:start] + converter.in_block(block, markup[start:end],
@@ -295,7 +297,11 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
     page = _page_url(relative)
     markup = re.sub(r'<html lang="[^"]*"', f'<html lang="{variant.code}"', markup, count=1)
     up = "../" * _depth(variant.path + relative)
-    markup = _ALTERNATES.sub("", markup)
+    head = markup.find("</head>")  # where the theme writes them (a scan of the whole page was the slowest part)
+    if head == -1 or "hreflang=" in markup[head:]:
+        markup = _ALTERNATES.sub("", markup)
+    else:
+        markup = _ALTERNATES.sub("", markup[:head]) + markup[head:]
     return site.theme.switcher(markup, [Alternate(v.code, v.name, up + v.path + page or "./", v.code == variant.code)
                                         for v in site.all])
 
