@@ -31,7 +31,7 @@ from .core import project as project_mod
 from .core import strings
 from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
-from .core.editions import own_pages, variant_site, variants
+from .core.editions import boundaries, own_pages, variant_site, variants
 from .core.errors import EditionError, Problem
 from .core.exports import webannotation
 from .core.project import Project
@@ -93,21 +93,18 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     The glossary's pinyin and the text's word boundaries are kept between builds in the cache
     folder: pypinyin's data and jieba's dictionary load slower than a small site builds."""
     paths = paths or project_mod.paths(site.root, settings, site.docs_dir)
-    folder = site.root / settings.cache
-    kept = {name: folder / f"{name}-{metadata.version(package)}.json"
-            for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
-    caches = {name: _read_cache(path) for name, path in kept.items()}
-    before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
+    kept = Caches.read(site.root, settings)
+    caches = kept.data
     loaded = project_mod.load(paths, caches["pinyin"], caches["segmentation"], settings)
-    for name, path in kept.items():
-        if json.dumps(caches[name], sort_keys=True) != before[name]:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(caches[name], ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)
     converters, problems = variants.converters(site.root, settings, loaded.edition.document,
-                                               variants.printed(loaded.annotations.annotations))
+                                               variants.printed(loaded.annotations.annotations),
+                                               variants.kept(loaded.annotations.annotations))
+    problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
+                                    converters, caches["segmentation"])
+    kept.write()  # even when the build stops: the next run is as fast
     if problems:
         raise EditionError(problems)
     theme = theme or themes.for_name(site.theme)
@@ -118,6 +115,32 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     for v in found:  # the edition's own corrections of the theme's translation
         ui[v.code].update((strings.load(v.code) or strings.source()).theme)
     return Edition(site, settings, paths, loaded, theme, found, converters, ui)
+
+
+@dataclass
+class Caches:
+    """What is kept between runs in the settings' cache folder: the glossary's pinyin and the
+    word boundaries (segmentation.BoundaryCache), each for the version of its package."""
+
+    files: dict[str, Path]
+    data: dict[str, dict[str, Any]]
+    before: dict[str, str]
+
+    @classmethod
+    def read(cls, root: Path, settings: Settings) -> Caches:
+        folder = root / settings.cache
+        files = {name: folder / f"{name}-{metadata.version(package)}.json"
+                 for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
+        data = {name: _read_cache(path) for name, path in files.items()}
+        return cls(files, data, {name: json.dumps(d, sort_keys=True) for name, d in data.items()})
+
+    def write(self) -> None:
+        """Write the caches that changed."""
+        for name, path in self.files.items():
+            if json.dumps(self.data[name], sort_keys=True) != self.before[name]:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(self.data[name], ensure_ascii=False, indent=0, sort_keys=True),
+                                encoding="utf-8")
 
 
 def _read_cache(path: Path) -> dict[str, Any]:

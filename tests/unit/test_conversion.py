@@ -13,7 +13,7 @@ from edition.core.errors import EditionError
 from edition.core.text import ingest
 
 from ..conftest import LAYOUT, PATHS, ROOT, SETTINGS, copy_project
-from .test_annotations import run_cli
+from .test_annotations import NOTE, load_with, run_cli
 
 DOCUMENT = ingest.load(PATHS, LAYOUT).document
 #: Everything else the edition prints: the annotations' texts (overrides count there too).
@@ -103,7 +103,30 @@ def test_the_checker_reports_stale_overrides(tmp_path: Path) -> None:
         "count: 7", "count: 8"), encoding="utf-8")
     result = run_cli("check", root=copy)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", (
-        "error: annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+        "error: annotations/conversion.yml:27: override '合作伙伴': expected 8 occurrences in the text and the "
         "annotations, found 7\n"
         "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"
         "annotations: 1 error\n"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("雷軍內部信曝光：小米成立時喝了碗小米粥", "雷軍內部信曝光：小米成立時喝了碗小米粥", id="a-title"),
+    pytest.param("小米12周年 雷軍微博發布舊logo相", "小米12周年 雷軍微博發布舊logo相", id="周年-not-週年"),
+    pytest.param("我們對台灣的了解", "我們對台灣的了解", id="了解-not-瞭解"),
+    pytest.param("据报道《雷軍內部信曝光》", "據報道《雷軍內部信曝光》", id="a-run-in-simplified-prose"),
+    pytest.param("小米的了解", "小米的瞭解", id="simplified-is-converted"),
+])
+def test_text_already_in_traditional_is_left_as_it_is(text: str, expected: str) -> None:
+    assert variants.Converter(TAIWAN).convert(text) == expected
+
+
+def test_a_marked_span_is_kept_and_its_marks_printed_nowhere(base: Path, tmp_path: Path) -> None:
+    note = NOTE.replace("body: 比喻拘泥成法。", "body: 比喻拘泥成法，见-{小米云}-的说明。").replace(
+        "title: 吕氏春秋·察今", "title: -{吕氏春秋}-·察今")
+    (annotation,) = load_with(base, tmp_path, note).annotations.annotations
+    assert (annotation.body, annotation.sources[0].title, annotation.kept) == (
+        "比喻拘泥成法，见小米云的说明。", "吕氏春秋·察今", ("吕氏春秋", "小米云"))
+    converter = variants.Converter(TAIWAN, kept=variants.kept([annotation]))
+    assert converter.convert(annotation.body) == "比喻拘泥成法，見小米云的說明。"
+    assert converter.convert(annotation.sources[0].title) == "吕氏春秋·察今"
+    assert variants.Converter(TAIWAN).convert(annotation.body) == "比喻拘泥成法，見小米雲的說明。"

@@ -20,6 +20,7 @@ may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import subprocess
 import tempfile
@@ -73,6 +74,16 @@ OVERRIDE = (
           doc="a paragraph id like p-3-12: fix the phrase only there (anywhere when absent)"),
     Field("count", int, doc="how many times the phrase occurs in the text (in that paragraph, if given)"),
     Field("reason", str, doc="why OpenCC's choice is wrong here"),
+)
+
+
+REVIEWED = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("simplified", str, max_length=40,
+          doc="the Simplified phrase where converting the passage whole and word by word differ"),
+    Field("converted", str, max_length=40,
+          doc="the form kept: what the edition prints there (the whole passage's conversion), as long"),
+    Field("reason", str, doc="why that form is right here"),
 )
 
 
@@ -163,7 +174,7 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
     path = root / relative
     if not path.exists():
         return [], []
-    entries = yamlfile.entries(path, relative, "overrides", schema)
+    entries = yamlfile.entries(path, relative, "overrides", schema, also=("reviewed",))
     items, problems = entries.items, list(entries.problems)
     out = []
     for item, line in zip(items, items.item_lines, strict=True):
@@ -179,6 +190,43 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
             continue
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
                             values["reason"], values.get("block", ""), relative, line))
+    return out, problems
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A place where OpenCC's phrase crosses a word boundary (see boundaries.py), reviewed: the
+    form printed there is right."""
+
+    edition: str
+    simplified: str
+    converted: str
+    reason: str
+    file: str = ""
+    line: int = 0
+
+
+def read_reviewed(root: Path, relative: str) -> tuple[list[Reviewed], list[Problem]]:
+    """The overrides file's `reviewed` list (absent means none): the good entries, and the
+    problems of its entries (the file's own problems are read_overrides')."""
+    path = root / relative
+    if not path.exists():
+        return [], []
+    items = yamlfile.entries(path, relative, "overrides", also=("reviewed",)).others["reviewed"]
+    out, problems = [], []
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, REVIEWED, relative, line, "reviewed")
+        problems += found
+        if found:
+            continue
+        if len(values["converted"]) != len(values["simplified"]):
+            problems.append(Problem(relative, values.key_lines["converted"],
+                                    f"reviewed: {quote(values['converted'])} is not as long as "
+                                    f"{quote(values['simplified'])}",
+                                    "quote the converted phrase, character for character"))
+            continue
+        out.append(Reviewed(values["edition"], values["simplified"], values["converted"], values["reason"],
+                            relative, line))
     return out, problems
 
 
@@ -203,6 +251,43 @@ _LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]
 _JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@cache
+def _script(char: str) -> int:
+    """1 for a character only Traditional text writes (發, 們), -1 for one only Simplified text
+    writes (发, 们), 0 for one both write (小, 米; 台, which Hong Kong's standard keeps) or that
+    OpenCC cannot tell (干, 后 as 皇后)."""
+    to_traditional = all(_opencc(config).convert(char) != char for config in ("s2t", "s2tw", "s2hk"))
+    to_simplified = _opencc("t2s").convert(char) != char
+    return (1 if to_simplified else -1) if to_traditional != to_simplified else 0
+
+
+#: What ends a unit of text judged Traditional or not: a line break, a tag, a quotation mark, a
+#: bracket, the end of a sentence.
+_UNIT_BREAK = re.compile(r"\n|<[^>]*>|[《》〈〉「」『』“”‘’（）()【】。！？；]")
+
+
+def traditional(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` already in Traditional Chinese, which a conversion leaves as they are: a
+    unit (between line breaks, tags, quotation marks, brackets and sentence ends) with Traditional
+    characters and no Simplified one (a source's title: 雷軍內部信曝光：小米成立時喝了碗小米粥) or,
+    in a unit of both, such a run of Chinese characters."""
+    out = []
+    at = 0
+    for brk in [*_UNIT_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        runs = [(m.start(), m.end(), {_script(c) for c in m.group()}) for m in _HAN_RUN.finditer(text, at, end)]
+        kinds = set().union(*(k for _, _, k in runs)) if runs else set()
+        if 1 in kinds and -1 not in kinds:
+            out.append((at, end))
+        elif 1 in kinds:
+            out += [(start, stop) for start, stop, k in runs if 1 in k and -1 not in k]
+        at = brk.end() if brk else end
+    return out
+
+
 @dataclass
 class Converter:
     """Converts passages of one edition: OpenCC, then the variant policy (the edition's standard
@@ -211,8 +296,12 @@ class Converter:
     variant: Variant
     overrides: list[Override] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
+    #: Phrases never converted: what the annotations mark -{…}- (wherever the edition prints it).
+    kept: Sequence[str] = ()
 
     def __post_init__(self) -> None:
+        phrases = sorted(set(self.kept), key=lambda k: (-len(k), k))
+        self._kept = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         mine = [f for f in self.forms if f.edition == self.variant.code]
         #: Longest first: 發佈會 before 佈.
         self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
@@ -232,11 +321,36 @@ class Converter:
         out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
             return out
+        return self._apply(text, self._finish(text, out), self._mine)
+
+    def unfixed(self, text: str) -> str:
+        """The passage converted whole, as `characters` does, but without the overrides."""
+        out: str = _opencc(self.variant.opencc).convert(text) if self.variant.opencc else text
+        return self._finish(text, out) if len(out) == len(text) else out
+
+    def word_by_word(self, text: str, bounds: Sequence[int]) -> str:
+        """The passage converted one word at a time (`bounds`: where words begin and end, 0 and
+        len(text) included), each word alone, then as `unfixed`: no OpenCC phrase crosses a word."""
+        if not self.variant.opencc:
+            return text
+        convert = _opencc(self.variant.opencc).convert
+        out = "".join(convert(text[start:end]) for start, end in itertools.pairwise(bounds))
+        return self._finish(text, out) if len(out) == len(text) else out
+
+    def _finish(self, text: str, out: str) -> str:
+        """The edition's standard forms, and what is not Simplified Chinese (Japanese, Traditional
+        Chinese: a quoted title is printed as its publisher printed it) put back as it was."""
+        out = self.standard(out)
         for m in _JAPANESE.finditer(text):
             if not m.group().strip("\u30fc\u30fb"):  # ー and ・ alone are no Japanese
                 continue
             out = out[:m.start()] + m.group() + out[m.end():]
-        return self._apply(text, self.standard(out), self._mine)
+        for start, end in traditional(text):
+            out = out[:start] + text[start:end] + out[end:]
+        if self._kept:
+            for m in self._kept.finditer(text):
+                out = out[:m.start()] + m.group() + out[m.end():]
+        return out
 
     def standard(self, converted: str) -> str:
         """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
@@ -251,6 +365,12 @@ class Converter:
                     out = out[:at] + f.standard + out[at + len(f.printed):]
                 at = converted.find(f.printed, at + 1)
         return out
+
+    def printed_in(self, block: str, text: str) -> str:
+        """A passage's characters as the edition prints them: converted, with the overrides and
+        those scoped to `block` (a paragraph id, or "")."""
+        converted = self.characters(text)
+        return self.in_block(block, text, converted) if block else converted
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
@@ -367,6 +487,11 @@ def _candidates() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def kept(annotations: Iterable[Annotation]) -> list[str]:
+    """What the annotations mark -{…}-: converted nowhere."""
+    return [k for a in annotations for k in a.kept]
+
+
 def printed(annotations: Iterable[Annotation]) -> list[str]:
     """Every text of the annotations an edition prints, converted (what overrides count in)."""
     out = []
@@ -426,13 +551,13 @@ def report(converter: Converter, document: Document) -> str:
     return "\n".join(lines)
 
 
-def converters(root: Path, settings: Settings, document: Document,
-               others: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
-    """The converter of every edition the settings declare, with the reviewed overrides; the
-    problems of the overrides (unknown edition, stale). Raises EditionError when the overrides
-    file cannot be read."""
+def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
+               kept: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
+    """The converter of every edition the settings declare, with the reviewed overrides, the
+    variant policy and the phrases `kept` (see Annotation.kept); the problems of the overrides
+    (unknown edition, stale). Raises EditionError when the overrides file cannot be read."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
-    found = {v.code: Converter(v, overrides, forms) for v in variants}
+    found = {v.code: Converter(v, overrides, forms, kept) for v in variants}
     return found, check(found, overrides, document, others)
