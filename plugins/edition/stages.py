@@ -31,7 +31,7 @@ from .core import project as project_mod
 from .core import strings
 from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
-from .core.editions import boundaries, own_pages, variant_site, variants
+from .core.editions import boundaries, conversion_report, own_pages, variant_site, variants
 from .core.errors import EditionError, Problem
 from .core.exports import webannotation
 from .core.project import Project
@@ -39,7 +39,7 @@ from .core.render import apparatus, fragments, glossary_page, not_found, page_ht
 from .core.search import index as search_index
 from .core.search import interface as search_words
 from .core.settings import Settings
-from .core.text import ingest
+from .core.text import ingest, segmentation
 from .core.theme import Theme
 from .core.urls import Urls, relative
 
@@ -66,6 +66,8 @@ class Edition:
     converters: dict[str, variants.Converter]
     #: The theme's own translation of its interface strings, per further edition.
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The word boundaries kept between builds (segmentation.BoundaryCache), for the conversion report.
+    segmentation: dict[str, Any] = field(default_factory=dict)
 
     @property
     def urls(self) -> Urls:
@@ -114,7 +116,7 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
           for v in found}
     for v in found:  # the edition's own corrections of the theme's translation
         ui[v.code].update((strings.load(v.code) or strings.source()).theme)
-    return Edition(site, settings, paths, loaded, theme, found, converters, ui)
+    return Edition(site, settings, paths, loaded, theme, found, converters, ui, caches["segmentation"])
 
 
 @dataclass
@@ -258,13 +260,26 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
                                     edition.theme)
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
-        for v in edition.variants:
-            report = variants.report(edition.converters[v.code], edition.project.edition.document)
-            (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+        _conversion_reports(edition, site)
     if s.search:
         names = edition.generated
         _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
                 titles.get(urls.output(names["timeline"]), ""))
+
+
+def _conversion_reports(edition: Edition, site: Path) -> None:
+    """Each further edition's conversion report, by word (conversion_report.py)."""
+    p, s = edition.project, edition.settings
+    texts = boundaries.passages(p.edition.document, s.source, p.annotations.annotations, p.edition.emendations, s)
+    reviewed, _ = variants.read_reviewed(edition.site.root, s.conversion)
+    known = segmentation.SHARED.cache_for(edition.segmentation)
+
+    def bounds(text: str) -> frozenset[int]:
+        return segmentation.SHARED.boundaries(text, known)
+
+    for v in edition.variants:
+        report = conversion_report.report(edition.converters[v.code], texts, bounds, reviewed)
+        (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
 
 
 def _own_pages(edition: Edition, site: Path) -> None:

@@ -30,9 +30,9 @@ WORDS = {"雷军发长文回顾12年历史": "雷军 发 长文 回顾 12 年 �
          "最终要回归竞争的常识。": "最终 要 回归 竞争 的 常识 。"}
 
 
-def bounds(text: str) -> list[int]:
+def bounds(text: str, words: dict[str, str] = WORDS) -> list[int]:
     out = [0]
-    for word in WORDS[text].split():
+    for word in words[text].split():
         out.append(out[-1] + len(word))
     assert out[-1] == len(text)
     return out

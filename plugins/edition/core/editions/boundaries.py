@@ -168,6 +168,17 @@ def _applies(o: Override, finding: Finding) -> bool:
             and bool(_covers(o.simplified, p.text, finding.start, finding.end)))
 
 
+def override_for(finding: Finding, converter: Converter) -> Override | None:
+    """The override that fixes a finding, if one does."""
+    return next((o for o in converter.overrides if _applies(o, finding)), None)
+
+
+def reviews_of(finding: Finding, reviewed: Sequence[Reviewed]) -> list[tuple[Reviewed, int]]:
+    """The reviews that record a finding, each with where its phrase is in the passage."""
+    return [(r, at) for r in reviewed if r.edition == finding.edition
+            for at in _covers(r.simplified, finding.passage.text, finding.start, finding.end)]
+
+
 def check(converters: dict[str, Converter], found: Sequence[Passage], reviewed: Sequence[Reviewed], bounds: Bounds,
           conversion: str) -> list[Problem]:
     """Every finding that no override fixes and no review records; every review for an edition
@@ -178,21 +189,18 @@ def check(converters: dict[str, Converter], found: Sequence[Passage], reviewed: 
                 for r in reviewed if r.edition not in converters]
     used: set[Reviewed] = set()
     for converter in converters.values():
-        mine = [r for r in reviewed if r.edition == converter.variant.code]
         for f in findings(converter, found, bounds):
-            if any(_applies(o, f) for o in converter.overrides):
+            if override_for(f, converter):
                 continue
-            matched = False
-            for r in mine:
-                for at in _covers(r.simplified, f.passage.text, f.start, f.end):
-                    matched = True
-                    if r not in used:
-                        used.add(r)
-                        printed = f.printed[at:at + len(r.simplified)]
-                        if printed != r.converted:
-                            problems.append(Problem(r.file, r.line, f"reviewed {quote(r.simplified)}: the edition "
-                                                    f"prints {quote(printed)}, not {quote(r.converted)}",
-                                                    "quote the form it prints, or fix it with an override"))
+            matched = reviews_of(f, reviewed)
+            for r, at in matched:
+                if r not in used:
+                    used.add(r)
+                    printed = f.printed[at:at + len(r.simplified)]
+                    if printed != r.converted:
+                        problems.append(Problem(r.file, r.line, f"reviewed {quote(r.simplified)}: the edition "
+                                                f"prints {quote(printed)}, not {quote(r.converted)}",
+                                                "quote the form it prints, or fix it with an override"))
             if not matched:
                 problems.append(_unreviewed(f, conversion))
     problems += [Problem(r.file, r.line, f"reviewed {quote(r.simplified)}: converting whole and word by word no "

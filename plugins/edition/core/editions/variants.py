@@ -274,17 +274,27 @@ def traditional(text: str) -> list[tuple[int, int]]:
     unit (between line breaks, tags, quotation marks, brackets and sentence ends) with Traditional
     characters and no Simplified one (a source's title: 雷軍內部信曝光：小米成立時喝了碗小米粥) or,
     in a unit of both, such a run of Chinese characters."""
-    out = []
-    at = 0
-    for brk in [*_UNIT_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
+    chars = _traditional_characters()
+    found = [m.start() for m in _HAN_RUN.finditer(text) if not chars.isdisjoint(m.group())]
+    if not found:
+        return []
+    breaks = [(m.start(), m.end()) for m in _UNIT_BREAK.finditer(text)]
+    starts = [start for start, _ in breaks]
+    out: list[tuple[int, int]] = []
+    done = -1
+    for run in found:
+        k = bisect.bisect_right(starts, run)  # the unit's end is breaks[k]
+        if k == done:
+            continue
+        done = k
+        at = breaks[k - 1][1] if k else 0
+        end = breaks[k][0] if k < len(breaks) else len(text)
         runs = [(m.start(), m.end(), {_script(c) for c in m.group()}) for m in _HAN_RUN.finditer(text, at, end)]
-        kinds = set().union(*(k for _, _, k in runs)) if runs else set()
-        if 1 in kinds and -1 not in kinds:
+        kinds = set().union(*(kind for _, _, kind in runs))
+        if -1 not in kinds:
             out.append((at, end))
-        elif 1 in kinds:
-            out += [(start, stop) for start, stop, k in runs if 1 in k and -1 not in k]
-        at = brk.end() if brk else end
+        else:
+            out += [(start, stop) for start, stop, kind in runs if 1 in kind and -1 not in kind]
     return out
 
 
@@ -300,6 +310,8 @@ class Converter:
     kept: Sequence[str] = ()
 
     def __post_init__(self) -> None:
+        if self.variant.opencc:
+            _traditional_characters()  # once, before a build forks its workers
         phrases = sorted(set(self.kept), key=lambda k: (-len(k), k))
         self._kept = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         mine = [f for f in self.forms if f.edition == self.variant.code]
@@ -309,6 +321,14 @@ class Converter:
         self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
+
+    def policy(self) -> list[Form]:
+        """The edition's standard forms (its exceptions aside)."""
+        return list(self._standard)
+
+    def exceptions(self) -> list[str]:
+        """The converted phrases where a form stays as it is (the policy's `keep`)."""
+        return list(self._keep)
 
     def convert(self, text: str) -> str:
         """One passage (or several, separated by newlines: phrases never cross a newline)."""
@@ -470,21 +490,35 @@ class Converter:
 
 
 @cache
-def _candidates() -> dict[str, tuple[str, ...]]:
-    """OpenCC's own table of the Simplified characters that have several Traditional candidates
-    (STCharacters), read with the opencc_dict tool that ships in the opencc package."""
+def _table(name: str) -> tuple[str, ...]:
+    """One of OpenCC's dictionaries (STCharacters, TSCharacters) as text lines, read with the
+    opencc_dict tool that ships in the opencc package."""
     base = Path(opencc.__file__).parent / "clib"
     with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / "STCharacters.txt"
-        subprocess.run([str(base / "bin" / "opencc_dict"), "-i", str(base / "share" / "opencc" / "STCharacters.ocd2"),
+        dump = Path(tmp) / f"{name}.txt"
+        subprocess.run([str(base / "bin" / "opencc_dict"), "-i", str(base / "share" / "opencc" / f"{name}.ocd2"),
                         "-o", str(dump), "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
-        lines = dump.read_text(encoding="utf-8").splitlines()
+        return tuple(dump.read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def _candidates() -> dict[str, tuple[str, ...]]:
+    """OpenCC's own table of the Simplified characters that have several Traditional candidates
+    (STCharacters)."""
     out = {}
-    for line in lines:
+    for line in _table("STCharacters"):
         simplified, _, forms = line.partition("\t")
         if " " in forms:
             out[simplified] = tuple(forms.split(" "))
     return out
+
+
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """The characters only Traditional text writes (see _script): most passages have none, and
+    are then not looked at further."""
+    chars = {line.partition("\t")[0] for line in _table("TSCharacters")}
+    return frozenset(c for c in chars if len(c) == 1 and _script(c) == 1)
 
 
 def kept(annotations: Iterable[Annotation]) -> list[str]:
