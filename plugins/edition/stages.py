@@ -254,8 +254,11 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
     if problems:
         raise EditionError(problems)
     if edition.variants:
-        replacements = {v.code: variant_site.variant_fields(list(edition.project.annotations.annotations),
-                                                            edition.converters[v.code]) for v in edition.variants}
+        snippets = glossary_page.snippets(edition.project.glossary.entries)
+        replacements = {v.code: [*variant_site.variant_fields(list(edition.project.annotations.annotations),
+                                                              edition.converters[v.code]),
+                                 *variant_site.snippet_fields(snippets, edition.converters[v.code])]
+                        for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
                                     edition.theme)
         variant_site.build(derived, edition.converters, edition.ui, workers)

@@ -179,6 +179,12 @@ def test_the_switcher_leads_to_the_same_page(built_site: Build) -> None:
             'class="md-select__link">简体中文</a>') in traditional
 
 
+def test_backlink_snippets_are_cut_from_the_converted_paragraph(built_site: Build) -> None:
+    glossary = (built_site.site / "zh-Hant/glossary/index.html").read_text(encoding="utf-8")
+    assert "…游，我們在推進產業投資、<strong>供應鏈金融</strong>" in glossary  # its paragraph prints 上游
+    assert "…遊，" not in glossary
+
+
 def test_the_conversion_report_lists_words_problems_first(built_site: Build) -> None:
     report = (built_site.site / "zh-Hant/conversion-report.txt").read_text(encoding="utf-8")
     sections = re.findall(r"^## (.*)$", report, re.MULTILINE)

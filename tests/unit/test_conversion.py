@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from edition.core import project
-from edition.core.editions import variants
+from edition.core.editions import variant_site, variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
+from edition.core.text.document import Block
 
 from ..conftest import LAYOUT, PATHS, ROOT, SETTINGS, copy_project
 from .test_annotations import NOTE, load_with, run_cli
@@ -130,3 +131,12 @@ def test_a_marked_span_is_kept_and_its_marks_printed_nowhere(base: Path, tmp_pat
     assert converter.convert(annotation.body) == "比喻拘泥成法，見小米云的說明。"
     assert converter.convert(annotation.sources[0].title) == "吕氏春秋·察今"
     assert variants.Converter(TAIWAN).convert(annotation.body) == "比喻拘泥成法，見小米雲的說明。"
+
+
+def test_a_backlink_snippet_is_cut_from_the_converted_paragraph() -> None:
+    block = Block("paragraph", "p-1-1", "在产业上游，我们在推进产业投资、供应链金融。", (1, 1))
+    start = block.text.index("供应链金融")
+    pairs = variant_site.snippet_fields([(block, start, start + 5)], variants.Converter(TAIWAN))
+    snippet = '<span class="edition-term-snippet">…{}，我們在推進產業投資、<strong>供應鏈金融</strong>。</span>'
+    # Cut at 上|游: alone, 游 is converted as 遊; the paragraph prints 上游.
+    assert pairs == [(snippet.format("遊"), snippet.format("游"))]

@@ -33,7 +33,8 @@ from typing import Any
 
 from .. import strings
 from ..annotations.model import Annotation
-from ..render import bodies, html_text
+from ..render import bodies, glossary_page, html_text
+from ..text.document import Block
 from ..theme import Alternate, Neutral, Theme
 from .variants import Converter, Variant
 
@@ -67,6 +68,23 @@ def variant_fields(annotations: list[Annotation], converter: Converter) -> list[
                     pairs.append((convert_html(_json_string(source), converter, {}), _json_string(variant)))
         if a.body and a.text("body", code) != a.body:
             pairs.append((convert_html(bodies.render(a.body), converter, {}), bodies.render(a.text("body", code))))
+    return pairs
+
+
+def snippet_fields(snippets: list[tuple[Block, int, int]], converter: Converter) -> list[tuple[str, str]]:
+    """The glossary's backlink snippets cut from this edition's conversion of their paragraphs:
+    (the snippet converted alone, as a page's conversion gives it; the snippet of the converted
+    paragraph) pairs, where they differ. A snippet's edges cut through words (产业上|游): alone, it
+    converts otherwise than its paragraph (上遊, where the paragraph prints 上游)."""
+    pairs = []
+    for block, start, end in snippets:
+        printed = converter.quotes(converter.printed_in(block.id, block.text))
+        if len(printed) != len(block.text):
+            continue
+        source = glossary_page.snippet_html(block.text, start, end)
+        alone, cut = convert_html(source, converter, {}), glossary_page.snippet_html(printed, start, end)
+        if alone != cut:
+            pairs.append((alone, cut))
     return pairs
 
 
