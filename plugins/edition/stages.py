@@ -101,9 +101,10 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)
+    annotations = loaded.annotations.annotations
     converters, problems = variants.converters(site.root, settings, loaded.edition.document,
-                                               variants.printed(loaded.annotations.annotations),
-                                               variants.kept(loaded.annotations.annotations))
+                                               variants.printed(annotations), variants.kept(annotations),
+                                               variants.printed_by_annotation(annotations))
     problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
                                     converters, caches["segmentation"])
     kept.write()  # even when the build stops: the next run is as fast
@@ -255,12 +256,14 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         raise EditionError(problems)
     if edition.variants:
         snippets = glossary_page.snippets(edition.project.glossary.entries)
-        replacements = {v.code: [*variant_site.variant_fields(list(edition.project.annotations.annotations),
-                                                              edition.converters[v.code]),
-                                 *variant_site.snippet_fields(snippets, edition.converters[v.code])]
+        annotations = list(edition.project.annotations.annotations)
+        scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
+                  for v in edition.variants}
+        replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]),
+                                 *scoped[v.code][0], *variant_site.snippet_fields(snippets, edition.converters[v.code])]
                         for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme)
+                                    edition.theme, texts={code: texts for code, (_, texts) in scoped.items()})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
         _conversion_reports(edition, site)

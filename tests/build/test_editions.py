@@ -343,3 +343,15 @@ def test_the_zh_hant_site_prints_one_form_per_word_and_only_the_policys(built_si
     assert found == {}
     home = (built_site.site / "zh-Hant" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "發布" in home and "宣布" in home
+
+
+def test_an_override_scoped_to_an_annotation(tmp_path: Path) -> None:
+    copy_project(tmp_path, build=True)
+    path = tmp_path / "annotations" / "conversion.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    simplified: 雷军发长文\n", "    simplified: 雷军发长文\n    annotation: ev-first-mi-fan-festival\n"),
+        encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = (tmp_path / "site/zh-Hant/timeline/index.html").read_text(encoding="utf-8")
+    assert "雷軍發長文" in page and "雷軍髮長文" not in page

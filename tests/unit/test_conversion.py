@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from edition.core import project
+from edition.core.annotations.model import Annotation
 from edition.core.editions import variant_site, variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
@@ -140,3 +141,40 @@ def test_a_backlink_snippet_is_cut_from_the_converted_paragraph() -> None:
     snippet = '<span class="edition-term-snippet">…{}，我們在推進產業投資、<strong>供應鏈金融</strong>。</span>'
     # Cut at 上|游: alone, 游 is converted as 遊; the paragraph prints 上游.
     assert pairs == [(snippet.format("遊"), snippet.format("游"))]
+
+
+BY_ANNOTATION = {"ev-a": ["雷军发长文回顾"], "n-b": ["他发长文。"]}
+
+
+@pytest.mark.parametrize(("scoped", "expected"), [
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", file="c.yml", line=3, annotation="ev-a"),
+                 [], id="holds"),
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 2, "测试", file="c.yml", line=3, annotation="ev-a"),
+                 ["c.yml:3: override '发长文': expected 2 occurrences in ev-a, found 1\n"
+                  "  hint: the text changed: check the override still applies, then fix its count (or remove it)"],
+                 id="count"),
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", file="c.yml", line=3, annotation="ev-z"),
+                 ["c.yml:3: override '发长文': there is no annotation 'ev-z'\n"
+                  "  hint: use the id of a note, term or event, like ev-car-announcement"], id="no-annotation"),
+])
+def test_an_override_scoped_to_an_annotation_counts_there(scoped: variants.Override, expected: list[str]) -> None:
+    converter = variants.Converter(TAIWAN, [scoped])
+    assert [str(p) for p in converter.check(DOCUMENT, [], BY_ANNOTATION)] == expected
+
+
+def test_an_override_scoped_to_an_annotation_applies_only_there() -> None:
+    scoped = variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", annotation="ev-a")
+    converter = variants.Converter(TAIWAN, [scoped])
+    assert converter.printed_in("", "雷军发长文回顾", "ev-a") == "雷軍發長文回顧"
+    assert converter.printed_in("", "他发长文。", "n-b") == "他髮長文。"  # elsewhere: OpenCC's own
+    event = Annotation("event", "ev-a", "company", "雷军发长文回顾。", (), (), title="雷军发长文")
+    pairs, texts = variant_site.annotation_fields([event], converter)
+    assert pairs == [("<strong>雷軍髮長文</strong></p>", "<strong>雷軍發長文</strong></p>"),
+                     ("<p>雷軍髮長文回顧。</p>", "<p>雷軍發長文回顧。</p>")]
+    assert texts == {"雷军发长文": "雷軍發長文", "雷军发长文回顾。": "雷軍發長文回顧。"}
+
+
+def test_an_override_has_one_scope(tmp_path: Path) -> None:
+    assert problems(tmp_path, override("新征程", "新征程", 1, block="p-2-20") + "    annotation: n-x\n") == (
+        "annotations/conversion.yml:9: override: 'block' and 'annotation' both given\n"
+        "  hint: scope an override to a paragraph or to an annotation, not both")

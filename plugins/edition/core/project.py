@@ -148,7 +148,8 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
         errors += found
         converters = {v.code: variants.Converter(v, overrides, forms, variants.kept(loaded.annotations))
                       for v in editions}
-        errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations))
+        errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations),
+                                 variants.printed_by_annotation(loaded.annotations))
         errors += boundaries.problems(paths.root, settings, edition, loaded.annotations, converters,
                                       boundary_cache)
     if errors:

@@ -1,7 +1,7 @@
 """The boundary check: where converting a passage whole differs from converting it word by word.
 
 OpenCC chooses characters by phrase, and its phrases know nothing of the text's words: in
-雷军发长文 its phrase 发长 (头发长) matches across 发|长文 and prints 雷軍髮長文. Converting each
+他发长文 its phrase 发长 (头发长) matches across 发|长文 and prints 他髮長文. Converting each
 word alone (the words jieba cuts, as the glossary and the search do) cannot cross a boundary; where
 the two conversions differ, a phrase crossed one. That is where OpenCC errs, and also where it is
 right against the words (回归 alone gives 迴歸, 终要回归竞争 gives 回歸): each such place is a
@@ -131,7 +131,7 @@ def findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) -> 
         words = converter.word_by_word(text, cuts)
         if words == whole:
             continue
-        printed = converter.printed_in(passage.block, text)
+        printed = converter.printed_in(passage.block, text, passage.annotation)
         i = 0
         while i < len(text):
             if whole[i] == words[i]:
@@ -165,6 +165,7 @@ def _covers(phrase: str, text: str, start: int, end: int) -> list[int]:
 def _applies(o: Override, finding: Finding) -> bool:
     p = finding.passage
     return (o.edition == finding.edition and (not o.block or o.block == p.block)
+            and (not o.annotation or o.annotation == p.annotation)
             and bool(_covers(o.simplified, p.text, finding.start, finding.end)))
 
 

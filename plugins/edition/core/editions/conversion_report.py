@@ -45,7 +45,7 @@ def words(converter: Converter, passages: Sequence[Passage], bounds: Bounds) -> 
     for p in passages:
         if converter.variant.code in p.own or not p.text:
             continue
-        printed = converter.printed_in(p.block, p.text)
+        printed = converter.printed_in(p.block, p.text, p.annotation)
         if len(printed) != len(p.text):
             continue
         cuts = sorted(set(bounds(p.text)) | {0, len(p.text)})
@@ -92,10 +92,10 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
     mine = [o for o in converter.overrides if o.edition == v.code]
     lines += ["", f"## What each override changed ({len(mine)})"]
     for o in mine:
-        places = [p.place for p in passages if o.simplified in p.text and (not o.block or o.block == p.block)
-                  for _ in range(p.text.count(o.simplified))]
-        before = {converter.unfixed(p.text)[at:at + len(o.simplified)] for p in passages
-                  if o.simplified in p.text and (not o.block or o.block == p.block)
+        scope = [p for p in passages if o.simplified in p.text and (not o.block or o.block == p.block)
+                 and (not o.annotation or o.annotation == p.annotation)]
+        places = [p.place for p in scope for _ in range(p.text.count(o.simplified))]
+        before = {converter.unfixed(p.text)[at:at + len(o.simplified)] for p in scope
                   for at in _occurrences(p.text, o.simplified)}
         lines.append(f"  {o.file}:{o.line}  {o.simplified} → {o.converted} (OpenCC: {'、'.join(sorted(before))}): "
                      f"{len(places)} place{'s' if len(places) != 1 else ''}: {_places(places)}")

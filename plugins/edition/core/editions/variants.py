@@ -24,7 +24,7 @@ import itertools
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -72,7 +72,11 @@ OVERRIDE = (
     Field("converted", str, max_length=40, doc="the right converted phrase, as long as the Simplified one"),
     Field("block", str, required=False, pattern=r"p-[0-9]+-[0-9]+",
           doc="a paragraph id like p-3-12: fix the phrase only there (anywhere when absent)"),
-    Field("count", int, doc="how many times the phrase occurs in the text (in that paragraph, if given)"),
+    Field("annotation", str, required=False, pattern=r"(n|t|ev)-[a-z0-9]+(-[a-z0-9]+)*",
+          doc="an annotation's id like ev-car-announcement: fix the phrase only in its texts (title, body, "
+          "definition, sources)"),
+    Field("count", int, doc="how many times the phrase occurs in the text and the annotations (in that paragraph "
+          "or annotation, if given)"),
     Field("reason", str, doc="why OpenCC's choice is wrong here"),
 )
 
@@ -158,6 +162,7 @@ class Override:
     block: str = ""
     file: str = ""
     line: int = 0
+    annotation: str = ""
 
 
 def load_overrides(root: Path, relative: str) -> list[Override]:
@@ -188,8 +193,12 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
                                     f"{quote(values['simplified'])}",
                                     "an override replaces the converted phrase character for character"))
             continue
+        if "block" in values and "annotation" in values:
+            problems.append(Problem(relative, values.key_lines["annotation"], "override: 'block' and 'annotation' "
+                                    "both given", "scope an override to a paragraph or to an annotation, not both"))
+            continue
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
-                            values["reason"], values.get("block", ""), relative, line))
+                            values["reason"], values.get("block", ""), relative, line, values.get("annotation", "")))
     return out, problems
 
 
@@ -272,7 +281,7 @@ _UNIT_BREAK = re.compile(r"\n|<[^>]*>|[《》〈〉「」『』“”‘’（�
 def traditional(text: str) -> list[tuple[int, int]]:
     """The spans of `text` already in Traditional Chinese, which a conversion leaves as they are: a
     unit (between line breaks, tags, quotation marks, brackets and sentence ends) with Traditional
-    characters and no Simplified one (a source's title: 雷軍內部信曝光：小米成立時喝了碗小米粥) or,
+    characters and no Simplified one (a source's title: 我們對台灣的了解，not 瞭解) or,
     in a unit of both, such a run of Chinese characters."""
     chars = _traditional_characters()
     found = [m.start() for m in _HAN_RUN.finditer(text) if not chars.isdisjoint(m.group())]
@@ -318,9 +327,12 @@ class Converter:
         #: Longest first: 發佈會 before 佈.
         self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
         self._keep = [f.keep for f in mine if f.keep]
-        self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
+        self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block
+                      and not o.annotation]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
+        #: Overrides scoped to one annotation: applied to its texts (see in_annotation).
+        self.in_annotations = [o for o in self.overrides if o.edition == self.variant.code and o.annotation]
 
     def policy(self) -> list[Form]:
         """The edition's standard forms (its exceptions aside)."""
@@ -386,11 +398,17 @@ class Converter:
                 at = converted.find(f.printed, at + 1)
         return out
 
-    def printed_in(self, block: str, text: str) -> str:
+    def printed_in(self, block: str, text: str, annotation: str = "") -> str:
         """A passage's characters as the edition prints them: converted, with the overrides and
-        those scoped to `block` (a paragraph id, or "")."""
+        those scoped to `block` (a paragraph id, or "") or to `annotation` (an id, or "")."""
         converted = self.characters(text)
+        if annotation:
+            converted = self.in_annotation(annotation, text, converted)
         return self.in_block(block, text, converted) if block else converted
+
+    def in_annotation(self, annotation: str, text: str, converted: str) -> str:
+        """The overrides scoped to `annotation` applied to a converted text of it."""
+        return self._apply(text, converted, [o for o in self.in_annotations if o.annotation == annotation])
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
@@ -451,19 +469,29 @@ class Converter:
         out.append(text[at:])
         return "".join(out)
 
-    def check(self, document: Document, others: Sequence[str] = ()) -> list[Problem]:
+    def check(self, document: Document, others: Sequence[str] = (),
+              by_annotation: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
         """Overrides whose count no longer holds (stale), for this edition: in the text and in
         `others` (everything else the edition prints: the annotations' titles, bodies, definitions,
-        sources; see `printed`), or in the one paragraph a scoped override names."""
+        sources; see `printed`), or in the one paragraph or annotation (`by_annotation`: each
+        one's texts, see `printed_by_annotation`) a scoped override names."""
         problems = []
-        for o in (*self._mine, *self.scoped):
-            blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
-            texts = blocks if o.block else [*blocks, *others]
+        for o in (*self._mine, *self.scoped, *self.in_annotations):
+            if o.annotation:
+                texts = list((by_annotation or {}).get(o.annotation, ()))
+            else:
+                blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+                texts = blocks if o.block else [*blocks, *others]
             found = sum(t.count(o.simplified) for t in texts)
-            where = f" in {o.block}" if o.block else " in the text and the annotations"
+            where = (f" in {o.block}" if o.block else f" in {o.annotation}" if o.annotation
+                     else " in the text and the annotations")
             if o.block and not texts:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no paragraph "
                                         f"{quote(o.block)}", "use a paragraph id of docs/text/*.md, like p-3-12"))
+            elif o.annotation and by_annotation is not None and o.annotation not in by_annotation:
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no annotation "
+                                        f"{quote(o.annotation)}", "use the id of a note, term or event, like "
+                                        "ev-car-announcement"))
             elif found != o.count:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: expected {o.count} "
                                         f"occurrence{'s' if o.count != 1 else ''}{where}, found {found}",
@@ -528,21 +556,27 @@ def kept(annotations: Iterable[Annotation]) -> list[str]:
 
 def printed(annotations: Iterable[Annotation]) -> list[str]:
     """Every text of the annotations an edition prints, converted (what overrides count in)."""
-    out = []
+    return [t for texts in printed_by_annotation(annotations).values() for t in texts]
+
+
+def printed_by_annotation(annotations: Iterable[Annotation]) -> dict[str, list[str]]:
+    """The texts of each annotation an edition prints, by id."""
+    out = {}
     for a in annotations:
-        out += [a.title, a.body, a.term, a.definition, *a.aliases]
+        texts = [a.title, a.body, a.term, a.definition, *a.aliases]
         for s in a.sources:
-            out += [s.title, s.publisher, s.citation]
-    return [t for t in out if t]
+            texts += [s.title, s.publisher, s.citation]
+        out[a.id] = [t for t in texts if t]
+    return out
 
 
 def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
-          others: Sequence[str] = ()) -> list[Problem]:
+          others: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
     """Every problem of the overrides: for an edition that is not configured, or stale."""
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
                         "configured editions: " + (", ".join(sorted(converters)) or "none"))
                 for o in overrides if o.edition not in converters]
-    return problems + [p for c in converters.values() for p in c.check(document, others)]
+    return problems + [p for c in converters.values() for p in c.check(document, others, by_annotation)]
 
 
 @dataclass(frozen=True)
@@ -586,7 +620,8 @@ def report(converter: Converter, document: Document) -> str:
 
 
 def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
-               kept: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
+               kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None
+               ) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides, the
     variant policy and the phrases `kept` (see Annotation.kept); the problems of the overrides
     (unknown edition, stale). Raises EditionError when the overrides file cannot be read."""
@@ -594,4 +629,4 @@ def converters(root: Path, settings: Settings, document: Document, others: Seque
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
     found = {v.code: Converter(v, overrides, forms, kept) for v in variants}
-    return found, check(found, overrides, document, others)
+    return found, check(found, overrides, document, others, by_annotation)
