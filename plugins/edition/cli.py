@@ -108,8 +108,11 @@ def _ingest(args: argparse.Namespace, found: project.Inputs) -> int:
 
 def _check(args: argparse.Namespace, found: project.Inputs) -> int:
     """Every problem of one run (core/project.check), printed as core/report words it."""
-    outcome = report.report(project.check(found.paths, found.settings, conversion=True), strict=args.strict,
-                            github=args.github)
+    kept = stages.Caches.read(found.paths.root, found.settings)  # the build's: a check after a build is fast
+    checked = project.check(found.paths, found.settings, conversion=True, pinyin_cache=kept.data["pinyin"],
+                            boundary_cache=kept.data["segmentation"])
+    kept.write()
+    outcome = report.report(checked, strict=args.strict, github=args.github)
     sys.stdout.write(outcome.stdout)
     sys.stderr.write(outcome.stderr)
     return outcome.status

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from . import stages
 from .core import project, schemas
+from .core.editions import boundaries, variants
 from .core.errors import EditionError, Problem
-from .core.text import ingest
+from .core.text import ingest, segmentation
 from .core.text.chars import ends_sentence, width
 
 #: Files of the template named so that packaging keeps them (`_github` is `.github`).
@@ -100,8 +101,33 @@ def create(target: Path, source: Path, title: str = "") -> list[str]:
     written += [f"{found.settings.annotations}/schema/{name}" for name in schemas.all_schemas(found.settings)]
     edition = ingest.load(found.paths, found.settings.layout)
     written += [f"{found.paths.pages}/{name}" for name in ingest.write(found.paths, edition)]
+    _to_review(found)
     stages.load(found.site, found.settings, found.paths)  # the whole edition checks at once
     return sorted(written)
+
+
+#: The reason of a boundary finding `new` records: the editors' to decide (grep for it).
+TO_REVIEW = ("待审：edition new 记下的整段转换结果，尚未核对。核对后写明理由；"
+             "转错了就删去本条，改写一条修正（overrides）。")
+
+
+def _to_review(found: project.Inputs) -> None:
+    """Record the new text's boundary findings (core/editions/boundaries.py) under `reviewed:`,
+    each with the form the edition prints and the reason TO_REVIEW: a new project builds at once,
+    and its conversion file lists every place an editor has to decide."""
+    loaded = project.load(found.paths, settings=found.settings)
+    annotations = loaded.annotations.annotations
+    converters, _ = variants.converters(found.paths.root, found.settings, loaded.edition.document,
+                                        variants.printed(annotations))
+    texts = boundaries.passages(loaded.edition.document, found.settings.source, annotations,
+                                loaded.edition.emendations, found.settings)
+    entries = dict.fromkeys((code, f.simplified, f.form(f.printed)) for code, converter in converters.items()
+                            for f in boundaries.findings(converter, texts, segmentation.SHARED.boundaries))
+    if entries:
+        with (found.paths.root / found.settings.conversion).open("a", encoding="utf-8") as out:
+            out.write("reviewed:\n" + "".join(f"  - edition: {code}\n    simplified: {simplified}\n"
+                                              f"    converted: {printed}\n    reason: {TO_REVIEW}\n"
+                                              for code, simplified, printed in entries))
 
 
 def _copy(folder: Traversable, target: Path, prefix: str, values: dict[str, str]) -> list[str]:

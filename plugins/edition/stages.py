@@ -31,7 +31,7 @@ from .core import project as project_mod
 from .core import strings
 from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
-from .core.editions import own_pages, variant_site, variants
+from .core.editions import boundaries, conversion_report, own_pages, variant_site, variants
 from .core.errors import EditionError, Problem
 from .core.exports import jsontext, webannotation
 from .core.project import Project
@@ -39,7 +39,7 @@ from .core.render import apparatus, fragments, glossary_page, not_found, page_ht
 from .core.search import index as search_index
 from .core.search import interface as search_words
 from .core.settings import Settings
-from .core.text import ingest
+from .core.text import ingest, segmentation
 from .core.theme import Theme
 from .core.urls import Urls, relative
 
@@ -66,6 +66,8 @@ class Edition:
     converters: dict[str, variants.Converter]
     #: The theme's own translation of its interface strings, per further edition.
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The word boundaries kept between builds (segmentation.BoundaryCache), for the conversion report.
+    segmentation: dict[str, Any] = field(default_factory=dict)
 
     @property
     def urls(self) -> Urls:
@@ -93,21 +95,19 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     The glossary's pinyin and the text's word boundaries are kept between builds in the cache
     folder: pypinyin's data and jieba's dictionary load slower than a small site builds."""
     paths = paths or project_mod.paths(site.root, settings, site.docs_dir)
-    folder = site.root / settings.cache
-    kept = {name: folder / f"{name}-{metadata.version(package)}.json"
-            for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
-    caches = {name: _read_cache(path) for name, path in kept.items()}
-    before = {name: json.dumps(data, sort_keys=True) for name, data in caches.items()}
+    kept = Caches.read(site.root, settings)
+    caches = kept.data
     loaded = project_mod.load(paths, caches["pinyin"], caches["segmentation"], settings)
-    for name, path in kept.items():
-        if json.dumps(caches[name], sort_keys=True) != before[name]:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(caches[name], ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)
+    annotations = loaded.annotations.annotations
     converters, problems = variants.converters(site.root, settings, loaded.edition.document,
-                                               variants.printed(loaded.annotations.annotations))
+                                               variants.printed(annotations), variants.kept(annotations),
+                                               variants.printed_by_annotation(annotations))
+    problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
+                                    converters, caches["segmentation"])
+    kept.write()  # even when the build stops: the next run is as fast
     if problems:
         raise EditionError(problems)
     theme = theme or themes.for_name(site.theme)
@@ -117,7 +117,33 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
           for v in found}
     for v in found:  # the edition's own corrections of the theme's translation
         ui[v.code].update((strings.load(v.code) or strings.source()).theme)
-    return Edition(site, settings, paths, loaded, theme, found, converters, ui)
+    return Edition(site, settings, paths, loaded, theme, found, converters, ui, caches["segmentation"])
+
+
+@dataclass
+class Caches:
+    """What is kept between runs in the settings' cache folder: the glossary's pinyin and the
+    word boundaries (segmentation.BoundaryCache), each for the version of its package."""
+
+    files: dict[str, Path]
+    data: dict[str, dict[str, Any]]
+    before: dict[str, str]
+
+    @classmethod
+    def read(cls, root: Path, settings: Settings) -> Caches:
+        folder = root / settings.cache
+        files = {name: folder / f"{name}-{metadata.version(package)}.json"
+                 for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
+        data = {name: _read_cache(path) for name, path in files.items()}
+        return cls(files, data, {name: json.dumps(d, sort_keys=True) for name, d in data.items()})
+
+    def write(self) -> None:
+        """Write the caches that changed."""
+        for name, path in self.files.items():
+            if json.dumps(self.data[name], sort_keys=True) != self.before[name]:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(self.data[name], ensure_ascii=False, indent=0, sort_keys=True),
+                                encoding="utf-8")
 
 
 def _read_cache(path: Path) -> dict[str, Any]:
@@ -229,19 +255,37 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
     if problems:
         raise EditionError(problems)
     if edition.variants:
-        replacements = {v.code: variant_site.variant_fields(list(edition.project.annotations.annotations),
-                                                            edition.converters[v.code]) for v in edition.variants}
+        snippets = glossary_page.snippets(edition.project.glossary.entries)
+        annotations = list(edition.project.annotations.annotations)
+        scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
+                  for v in edition.variants}
+        replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]),
+                                 *scoped[v.code][0], *variant_site.snippet_fields(snippets, edition.converters[v.code])]
+                        for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme)
+                                    edition.theme, texts={code: texts for code, (_, texts) in scoped.items()})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
-        for v in edition.variants:
-            report = variants.report(edition.converters[v.code], edition.project.edition.document)
-            (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+        _conversion_reports(edition, site)
     if s.search:
         names = edition.generated
         _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
                 titles.get(urls.output(names["timeline"]), ""))
+
+
+def _conversion_reports(edition: Edition, site: Path) -> None:
+    """Each further edition's conversion report, by word (conversion_report.py)."""
+    p, s = edition.project, edition.settings
+    texts = boundaries.passages(p.edition.document, s.source, p.annotations.annotations, p.edition.emendations, s)
+    reviewed, _ = variants.read_reviewed(edition.site.root, s.conversion)
+    known = segmentation.SHARED.cache_for(edition.segmentation)
+
+    def bounds(text: str) -> frozenset[int]:
+        return segmentation.SHARED.boundaries(text, known)
+
+    for v in edition.variants:
+        report = conversion_report.report(edition.converters[v.code], texts, bounds, reviewed)
+        (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
 
 
 def _own_pages(edition: Edition, site: Path) -> None:

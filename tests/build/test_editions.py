@@ -16,7 +16,8 @@ import opencc
 import pytest
 
 from edition.core import project
-from edition.core.editions import variants
+from edition.core.editions import boundaries, variants
+from edition.core.text import segmentation
 
 from ..conftest import ROOT, Build, copy_project, mkdocs_build
 
@@ -178,11 +179,28 @@ def test_the_switcher_leads_to_the_same_page(built_site: Build) -> None:
             'class="md-select__link">简体中文</a>') in traditional
 
 
-def test_the_conversion_report_lists_ambiguous_characters(built_site: Build) -> None:
+def test_backlink_snippets_are_cut_from_the_converted_paragraph(built_site: Build) -> None:
+    glossary = (built_site.site / "zh-Hant/glossary/index.html").read_text(encoding="utf-8")
+    assert "…游，我們在推進產業投資、<strong>供應鏈金融</strong>" in glossary  # its paragraph prints 上游
+    assert "…遊，" not in glossary
+
+
+def test_the_conversion_report_lists_words_problems_first(built_site: Build) -> None:
     report = (built_site.site / "zh-Hant/conversion-report.txt").read_text(encoding="utf-8")
-    assert report.startswith("# zh-Hant (s2tw): characters with more than one form")
-    assert "\n发 → 發/髮: chosen 發" in report
-    assert "  p-2-6  本是小米面向未来的  → 面" in report  # the override, not OpenCC's 麵
+    sections = re.findall(r"^## (.*)$", report, re.MULTILINE)
+    assert [re.sub(r" \(\d+.*", "", s) for s in sections] == [
+        "Boundary findings", "Words printed two ways", "Forms outside the policy", "What each override changed",
+        "Every word printed in another form"]
+    assert sections[0].startswith("Boundary findings (17)") and sections[2] == "Forms outside the policy (0)"
+    assert ("  p-2-6  小米面向未来的: whole 小米麵向未來的, word by word 小米面向未來的; printed 小米面向未來的 "
+            "(fixed by the override at annotations/conversion.yml:11)\n") in report
+    assert ("  p-2-11  要回归竞争: whole 要回歸競爭, word by word 要迴歸競爭; printed 要回歸競爭 "
+            "(reviewed at annotations/conversion.yml:78)\n") in report
+    assert "NOT REVIEWED" not in report
+    assert ("  annotations/conversion.yml:11  小米面向未来 → 小米面向未來 (OpenCC: 小米麵向未來): 2 places: p-2-6, "
+            "t-jishu-weiben body\n") in report
+    assert re.search(r"^  用户 → 用戶  \d+  p-0-4, ", report, re.MULTILINE)  # words, not characters
+    assert not re.search(r"^  了 → ", report, re.MULTILINE)  # 了 printed as 了 is no change
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +211,28 @@ def hong_kong(tmp_path_factory: pytest.TempPathFactory) -> Build:
              "theme_language: zh-Hant}\n")
     config = config.replace("          theme_language: zh-TW\n", "          theme_language: zh-TW\n" + entry)
     (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _review_every_finding(copy, "zh-Hant-HK")
     return mkdocs_build(copy / "mkdocs.yml", copy / "site")
+
+
+def _review_every_finding(copy: Path, code: str) -> None:
+    """Record every boundary finding of a new edition as reviewed, the form it prints kept: a new
+    edition has its own to decide (the test is about its wiring, not about Hong Kong usage)."""
+    found = project.inputs(copy / "mkdocs.yml")
+    loaded = project.load(found.paths, settings=found.settings)
+    annotations = loaded.annotations.annotations
+    converters, _ = variants.converters(copy, found.settings, loaded.edition.document, variants.printed(annotations),
+                                        variants.kept(annotations))
+    texts = boundaries.passages(loaded.edition.document, found.settings.source, annotations,
+                                loaded.edition.emendations, found.settings)
+    decided = dict.fromkeys((f.simplified, f.form(f.printed)) for f in boundaries.findings(
+        converters[code], texts, segmentation.SHARED.boundaries))
+    path = copy / found.settings.conversion
+    assert path.read_text(encoding="utf-8").rstrip().rsplit("\nreviewed:\n", 1)[1]  # the file's last list
+    with path.open("a", encoding="utf-8") as out:
+        for simplified, printed in decided:
+            out.write(f"  - edition: {code}\n    simplified: {simplified}\n    converted: {printed}\n"
+                      "    reason: 测试。\n")
 
 
 def test_a_hong_kong_edition_is_one_more_entry(hong_kong: Build) -> None:
@@ -221,7 +260,7 @@ def test_a_stale_override_stops_the_build(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("count: 7", "count: 8"), encoding="utf-8")
     build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 1
-    assert ("annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+    assert ("annotations/conversion.yml:27: override '合作伙伴': expected 8 occurrences in the text and the "
             "annotations, found 7\n"
             "  hint: the text changed: check the override still applies, then fix its count (or remove it)"
             ) in build.log
@@ -304,3 +343,15 @@ def test_the_zh_hant_site_prints_one_form_per_word_and_only_the_policys(built_si
     assert found == {}
     home = (built_site.site / "zh-Hant" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "發布" in home and "宣布" in home
+
+
+def test_an_override_scoped_to_an_annotation(tmp_path: Path) -> None:
+    copy_project(tmp_path, build=True)
+    path = tmp_path / "annotations" / "conversion.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    simplified: 雷军发长文\n", "    simplified: 雷军发长文\n    annotation: ev-first-mi-fan-festival\n"),
+        encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = (tmp_path / "site/zh-Hant/timeline/index.html").read_text(encoding="utf-8")
+    assert "雷軍發長文" in page and "雷軍髮長文" not in page

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from edition.core import project
+from edition.core.editions import variants
 from edition.core.errors import EditionError
+from edition.core.text import ingest
 
-from ..conftest import copy_project
+from ..conftest import LAYOUT, ROOT, SETTINGS, copy_project, paths_of
 
 
 def bare(where: Path) -> Path:
-    """The source, structure, emendations and pages, without notes, glossary or timeline (nor the
-    conversion overrides, which count in them too)."""
-    return copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml", "conversion.yml"))
+    """The source, structure, emendations and pages, without notes, glossary or timeline; the
+    conversion overrides and reviews of the text only (overrides count in the annotations too)."""
+    copy = copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml", "conversion.yml"))
+    text = "\n".join(b.text for _, b in ingest.load(paths_of(copy), LAYOUT).document.blocks())
+    overrides = [o for o in variants.load_overrides(ROOT, SETTINGS.conversion) if o.simplified in text]
+    reviewed = [r for r in variants.read_reviewed(ROOT, SETTINGS.conversion)[0] if r.simplified in text]
+    lines = ["overrides:"]
+    for o in overrides:
+        count = text.count(o.simplified)  # no block-scoped override names a paragraph it does not count in
+        lines += [f"  - edition: {o.edition}", f"    simplified: {o.simplified}", f"    converted: {o.converted}",
+                  f"    count: {count}", f"    reason: {json.dumps(o.reason, ensure_ascii=False)}",
+                  *([f"    block: {o.block}"] if o.block else [])]
+    lines.append("reviewed:")
+    for r in reviewed:
+        lines += [f"  - edition: {r.edition}", f"    simplified: {r.simplified}", f"    converted: {r.converted}",
+                  f"    reason: {json.dumps(r.reason, ensure_ascii=False)}"]
+    (copy / SETTINGS.conversion).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return copy
 
 
 def load_with(base: Path, tmp_path: Path, text: str, name: str) -> project.Project:

@@ -202,7 +202,6 @@ def test_a_bom_is_refused_at_line_1_of_every_input_file(base: Path, tmp_path: Pa
                                     "    definition: 比喻拘泥成法。\n",
         "annotations/timeline.yml": "events:\n  - id: ev-x\n    date: \"2021\"\n    title: 造车\n    category: company"
                                     "\n    sources: [{title: t, publisher: p, url: 'https://www.mi.com/'}]\n",
-        "annotations/conversion.yml": "overrides: []\n",  # the base has none (they count in the annotations)
     }
     copy = copy_of(base, tmp_path, files)
     path = copy / name

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from edition.core import project
-from edition.core.editions import variants
+from edition.core.annotations.model import Annotation
+from edition.core.editions import variant_site, variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
+from edition.core.text.document import Block
 
 from ..conftest import LAYOUT, PATHS, ROOT, SETTINGS, copy_project
-from .test_annotations import run_cli
+from .test_annotations import NOTE, load_with, run_cli
 
 DOCUMENT = ingest.load(PATHS, LAYOUT).document
 #: Everything else the edition prints: the annotations' texts (overrides count there too).
@@ -103,7 +105,76 @@ def test_the_checker_reports_stale_overrides(tmp_path: Path) -> None:
         "count: 7", "count: 8"), encoding="utf-8")
     result = run_cli("check", root=copy)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", (
-        "error: annotations/conversion.yml:23: override '合作伙伴': expected 8 occurrences in the text and the "
+        "error: annotations/conversion.yml:27: override '合作伙伴': expected 8 occurrences in the text and the "
         "annotations, found 7\n"
         "  hint: the text changed: check the override still applies, then fix its count (or remove it)\n"
         "annotations: 1 error\n"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("雷軍內部信曝光：小米成立時喝了碗小米粥", "雷軍內部信曝光：小米成立時喝了碗小米粥", id="a-title"),
+    pytest.param("小米12周年 雷軍微博發布舊logo相", "小米12周年 雷軍微博發布舊logo相", id="周年-not-週年"),
+    pytest.param("我們對台灣的了解", "我們對台灣的了解", id="了解-not-瞭解"),
+    pytest.param("据报道《雷軍內部信曝光》", "據報道《雷軍內部信曝光》", id="a-run-in-simplified-prose"),
+    pytest.param("小米的了解", "小米的瞭解", id="simplified-is-converted"),
+])
+def test_text_already_in_traditional_is_left_as_it_is(text: str, expected: str) -> None:
+    assert variants.Converter(TAIWAN).convert(text) == expected
+
+
+def test_a_marked_span_is_kept_and_its_marks_printed_nowhere(base: Path, tmp_path: Path) -> None:
+    note = NOTE.replace("body: 比喻拘泥成法。", "body: 比喻拘泥成法，见-{小米云}-的说明。").replace(
+        "title: 吕氏春秋·察今", "title: -{吕氏春秋}-·察今")
+    (annotation,) = load_with(base, tmp_path, note).annotations.annotations
+    assert (annotation.body, annotation.sources[0].title, annotation.kept) == (
+        "比喻拘泥成法，见小米云的说明。", "吕氏春秋·察今", ("吕氏春秋", "小米云"))
+    converter = variants.Converter(TAIWAN, kept=variants.kept([annotation]))
+    assert converter.convert(annotation.body) == "比喻拘泥成法，見小米云的說明。"
+    assert converter.convert(annotation.sources[0].title) == "吕氏春秋·察今"
+    assert variants.Converter(TAIWAN).convert(annotation.body) == "比喻拘泥成法，見小米雲的說明。"
+
+
+def test_a_backlink_snippet_is_cut_from_the_converted_paragraph() -> None:
+    block = Block("paragraph", "p-1-1", "在产业上游，我们在推进产业投资、供应链金融。", (1, 1))
+    start = block.text.index("供应链金融")
+    pairs = variant_site.snippet_fields([(block, start, start + 5)], variants.Converter(TAIWAN))
+    snippet = '<span class="edition-term-snippet">…{}，我們在推進產業投資、<strong>供應鏈金融</strong>。</span>'
+    # Cut at 上|游: alone, 游 is converted as 遊; the paragraph prints 上游.
+    assert pairs == [(snippet.format("遊"), snippet.format("游"))]
+
+
+BY_ANNOTATION = {"ev-a": ["雷军发长文回顾"], "n-b": ["他发长文。"]}
+
+
+@pytest.mark.parametrize(("scoped", "expected"), [
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", file="c.yml", line=3, annotation="ev-a"),
+                 [], id="holds"),
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 2, "测试", file="c.yml", line=3, annotation="ev-a"),
+                 ["c.yml:3: override '发长文': expected 2 occurrences in ev-a, found 1\n"
+                  "  hint: the text changed: check the override still applies, then fix its count (or remove it)"],
+                 id="count"),
+    pytest.param(variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", file="c.yml", line=3, annotation="ev-z"),
+                 ["c.yml:3: override '发长文': there is no annotation 'ev-z'\n"
+                  "  hint: use the id of a note, term or event, like ev-car-announcement"], id="no-annotation"),
+])
+def test_an_override_scoped_to_an_annotation_counts_there(scoped: variants.Override, expected: list[str]) -> None:
+    converter = variants.Converter(TAIWAN, [scoped])
+    assert [str(p) for p in converter.check(DOCUMENT, [], BY_ANNOTATION)] == expected
+
+
+def test_an_override_scoped_to_an_annotation_applies_only_there() -> None:
+    scoped = variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", annotation="ev-a")
+    converter = variants.Converter(TAIWAN, [scoped])
+    assert converter.printed_in("", "雷军发长文回顾", "ev-a") == "雷軍發長文回顧"
+    assert converter.printed_in("", "他发长文。", "n-b") == "他髮長文。"  # elsewhere: OpenCC's own
+    event = Annotation("event", "ev-a", "company", "雷军发长文回顾。", (), (), title="雷军发长文")
+    pairs, texts = variant_site.annotation_fields([event], converter)
+    assert pairs == [("<strong>雷軍髮長文</strong></p>", "<strong>雷軍發長文</strong></p>"),
+                     ("<p>雷軍髮長文回顧。</p>", "<p>雷軍發長文回顧。</p>")]
+    assert texts == {"雷军发长文": "雷軍發長文", "雷军发长文回顾。": "雷軍發長文回顧。"}
+
+
+def test_an_override_has_one_scope(tmp_path: Path) -> None:
+    assert problems(tmp_path, override("新征程", "新征程", 1, block="p-2-20") + "    annotation: n-x\n") == (
+        "annotations/conversion.yml:9: override: 'block' and 'annotation' both given\n"
+        "  hint: scope an override to a paragraph or to an annotation, not both")

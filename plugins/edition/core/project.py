@@ -20,7 +20,7 @@ from .annotations.glossary import Glossary
 from .annotations.model import Loaded
 from .annotations.model import read as read_annotations
 from .annotations.timeline import Timeline
-from .editions import variants
+from .editions import boundaries, variants
 from .errors import EditionError, Problem, ordered
 from .render import apparatus
 from .render.apparatus import Placement
@@ -152,8 +152,15 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
     events_checked, found = timeline.build(events, anchors, settings.timeline_years, categories.events)
     errors += found
     if editions:
-        converters = {v.code: variants.Converter(v, overrides) for v in editions}
-        errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations))
+        forms, found = variants.read_forms(paths.root, settings.forms,
+                                           ingest.schema_path(paths, settings.forms, "forms"))
+        errors += found
+        converters = {v.code: variants.Converter(v, overrides, forms, variants.kept(loaded.annotations))
+                      for v in editions}
+        errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations),
+                                 variants.printed_by_annotation(loaded.annotations))
+        errors += boundaries.problems(paths.root, settings, edition, loaded.annotations, converters,
+                                      boundary_cache)
     if errors:
         return Checked(None, ordered(errors), ordered(warnings))
     project = Project(edition, loaded, tuple(anchors), tuple(apparatus.placements(edition)), checked.glossary,

@@ -26,7 +26,8 @@ def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
         "emendations.schema.json": file_schema(emendations.FIELDS, "emendations", "emendations"),
         "structure.schema.json": file_schema(structure.PAGE_FIELDS, "pages", "structure"),
         "layout.schema.json": file_schema(layout_fixes.FIELDS, "fixes", "layout fixes"),
-        "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides"),
+        "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides",
+                                               (("reviewed", variants.REVIEWED),)),
         "forms.schema.json": file_schema(variants.FORM, "forms", "variant policy"),
     }
 

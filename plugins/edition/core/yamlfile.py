@@ -56,12 +56,16 @@ class Entries:
     complete: bool
     #: The file's lines, to find a value inside a field written over several lines.
     lines: tuple[str, ...] = ()
+    #: The file's other top-level lists, by key (see `entries`).
+    others: dict[str, LocatedList] = field(default_factory=dict)
 
 
-def entries(path: Path, display: str, key: str, schema: str = "") -> Entries:
+def entries(path: Path, display: str, key: str, schema: str = "", also: tuple[str, ...] = ()) -> Entries:
     """Read one input file whose top-level `key` lists its entries. Problems come back, never raise.
 
     `schema` is the path of the file's JSON Schema as its first line names it (for the hint of an empty file).
+    `also`: the file's other top-level lists (conversion.yml's `reviewed`), read into `others`;
+    either `key` or one of them may be absent, not all.
     """
     text, problems = textfile.read(path, display)
     if text is None:
@@ -76,8 +80,15 @@ def entries(path: Path, display: str, key: str, schema: str = "") -> Entries:
                                 "the file has nothing but comments",
                                 f"write {first}'{key}:' and under it the entries, each starting with '- '"))
         return Entries(_empty(), tuple(problems), False)
-    items, shape = read_list(data, key, display, 1)
-    return Entries(items, (*problems, *shape), not shape, tuple(_LINE_BREAK.split(text)))
+    items, shape = read_list(data, key, display, 1, also)
+    others = {}
+    for other in also:
+        value = data.get(other) if isinstance(data, LocatedMap) else None
+        others[other] = value if isinstance(value, LocatedList) else _empty()
+        if value is not None and not isinstance(value, LocatedList):
+            shape.append(Problem(display, data.key_lines[other], f"{quote(other)} must be a list",
+                                 "write each entry on a line starting with '- '"))
+    return Entries(items, (*problems, *shape), not shape, tuple(_LINE_BREAK.split(text)), others)
 
 
 #: What YAML counts as a line break (str.splitlines breaks at a few more characters).
@@ -439,16 +450,21 @@ def _read_value(item: Any, declared: Field, file: str, line: int, what: str,
     return item, []
 
 
-def read_list(value: Any, key: str, file: str, line: int) -> tuple[LocatedList, list[Problem]]:
-    """The list under a top-level key, or a problem saying the file's shape is wrong."""
+def read_list(value: Any, key: str, file: str, line: int, also: tuple[str, ...] = ()) -> tuple[LocatedList,
+                                                                                           list[Problem]]:
+    """The list under a top-level key, or a problem saying the file's shape is wrong. `also`: the
+    file's other top-level keys: `key` may be absent (an empty list) when one of them is there."""
+    if isinstance(value, LocatedMap) and key not in value and any(k in value for k in also):
+        return _empty(), []
     if not isinstance(value, LocatedMap) or key not in value:
         return _empty(), [Problem(file, line, f"the file must have a top-level {quote(key)} list",
                                   f"start the file with '{key}:' followed by '- ' items")]
     # Any other top-level key is a mistake the file's JSON Schema refuses too ('$schema' aside, which
     # editors read): a second list under a misspelt key would otherwise be dropped without a word.
     problems = [Problem(file, value.key_lines[other], f"unknown top-level key {quote(other)}",
-                        f"the file has one top-level key, '{key}': put every entry in its list")
-                for other in value if other not in (key, "$schema")]
+                        f"the file has one top-level key, '{key}': put every entry in its list" if not also else
+                        "the file's top-level keys are " + ", ".join(f"'{k}'" for k in (key, *also)))
+                for other in value if other not in (key, *also, "$schema")]
     items = value[key]
     if not isinstance(items, LocatedList):
         return _empty(), [*problems, Problem(file, value.key_lines[key], f"{quote(key)} must be a list",

@@ -20,6 +20,7 @@ URLs and anchors are ASCII and identical in every edition, so a paragraph link w
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import html
 import json
@@ -34,9 +35,11 @@ from typing import Any
 from .. import strings
 from ..annotations.model import Annotation
 from ..exports import jsontext
-from ..render import bodies, html_text
+from ..render import bodies, glossary_page, html_text
+from ..render.notes import sources_html
+from ..text.document import Block
 from ..theme import Alternate, Neutral, Theme
-from .variants import Converter, Variant
+from .variants import Converter, Variant, printed_by_annotation
 
 _NEUTRAL = Neutral()
 
@@ -71,6 +74,51 @@ def variant_fields(annotations: list[Annotation], converter: Converter) -> list[
     return pairs
 
 
+def annotation_fields(annotations: list[Annotation], converter: Converter) -> tuple[list[tuple[str, str]],
+                                                                                  dict[str, str]]:
+    """What the overrides scoped to an annotation change: (converted markup, markup converted with
+    them) pairs of its title, definition, body and sources, to replace in every page (as
+    variant_fields); and its texts, as the exports hold them, with their conversion with them."""
+    pairs: list[tuple[str, str]] = []
+    texts: dict[str, str] = {}
+    scoped = {o.annotation for o in converter.in_annotations}
+    for a in annotations:
+        if a.id not in scoped:
+            continue
+        fixed = dataclasses.replace(converter, overrides=[dataclasses.replace(o, annotation="")
+                                                          if o.annotation == a.id else o
+                                                          for o in converter.overrides])
+        markups = [f"<strong>{html.escape(a.title)}</strong></p>" if a.title else "",
+                   f'<p class="edition-term-definition">{html.escape(a.definition)}</p>' if a.definition else "",
+                   _json_string(a.definition) if a.definition else "",
+                   bodies.render(a.body) if a.body else "", sources_html(a.sources) if a.sources else ""]
+        for markup in filter(None, markups):
+            before, after = convert_html(markup, converter, {}), convert_html(markup, fixed, {})
+            if before != after:
+                pairs.append((before, after))
+        for text in printed_by_annotation([a])[a.id]:
+            if fixed.convert(text) != converter.convert(text):
+                texts[text] = fixed.convert(text)
+    return pairs, texts
+
+
+def snippet_fields(snippets: list[tuple[Block, int, int]], converter: Converter) -> list[tuple[str, str]]:
+    """The glossary's backlink snippets cut from this edition's conversion of their paragraphs:
+    (the snippet converted alone, as a page's conversion gives it; the snippet of the converted
+    paragraph) pairs, where they differ. A snippet's edges cut through words (产业上|游): alone, it
+    converts otherwise than its paragraph (上遊, where the paragraph prints 上游)."""
+    pairs = []
+    for block, start, end in snippets:
+        printed = converter.quotes(converter.printed_in(block.id, block.text))
+        if len(printed) != len(block.text):
+            continue
+        source = glossary_page.snippet_html(block.text, start, end)
+        alone, cut = convert_html(source, converter, {}), glossary_page.snippet_html(printed, start, end)
+        if alone != cut:
+            pairs.append((alone, cut))
+    return pairs
+
+
 def _json_string(text: str) -> str:
     """A string as term_links.preview_data writes it into a page."""
     encoded = json.dumps(text, ensure_ascii=False)
@@ -90,6 +138,8 @@ class Site:
     replacements: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: The theme's adapter: its switcher, its configuration script.
     theme: Theme = field(default_factory=Neutral)
+    #: Per edition code: texts the exports convert otherwise (annotation_fields), source → converted.
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def all(self) -> tuple[Variant, ...]:
@@ -446,7 +496,7 @@ def sitemaps(site: Site) -> None:
 
 def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> str:
     data = json.loads(path.read_text(encoding="utf-8"))
-    table = _table(data, converter)
+    table = {**_table(data, converter), **site.texts.get(variant.code, {})}
 
     def one(value: str) -> str:
         if site.site_url and value.startswith(site.site_url) and not value.startswith(site.site_url + variant.path):

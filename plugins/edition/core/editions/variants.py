@@ -20,10 +20,11 @@ may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -71,8 +72,22 @@ OVERRIDE = (
     Field("converted", str, max_length=40, doc="the right converted phrase, as long as the Simplified one"),
     Field("block", str, required=False, pattern=r"p-[0-9]+-[0-9]+",
           doc="a paragraph id like p-3-12: fix the phrase only there (anywhere when absent)"),
-    Field("count", int, doc="how many times the phrase occurs in the text (in that paragraph, if given)"),
+    Field("annotation", str, required=False, pattern=r"(n|t|ev)-[a-z0-9]+(-[a-z0-9]+)*",
+          doc="an annotation's id like ev-car-announcement: fix the phrase only in its texts (title, body, "
+          "definition, sources)"),
+    Field("count", int, doc="how many times the phrase occurs in the text and the annotations (in that paragraph "
+          "or annotation, if given)"),
     Field("reason", str, doc="why OpenCC's choice is wrong here"),
+)
+
+
+REVIEWED = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("simplified", str, max_length=40,
+          doc="the Simplified phrase where converting the passage whole and word by word differ"),
+    Field("converted", str, max_length=40,
+          doc="the form kept: what the edition prints there (the whole passage's conversion), as long"),
+    Field("reason", str, doc="why that form is right here"),
 )
 
 
@@ -147,6 +162,7 @@ class Override:
     block: str = ""
     file: str = ""
     line: int = 0
+    annotation: str = ""
 
 
 def load_overrides(root: Path, relative: str) -> list[Override]:
@@ -163,7 +179,7 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
     path = root / relative
     if not path.exists():
         return [], []
-    entries = yamlfile.entries(path, relative, "overrides", schema)
+    entries = yamlfile.entries(path, relative, "overrides", schema, also=("reviewed",))
     items, problems = entries.items, list(entries.problems)
     out = []
     for item, line in zip(items, items.item_lines, strict=True):
@@ -177,8 +193,49 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
                                     f"{quote(values['simplified'])}",
                                     "an override replaces the converted phrase character for character"))
             continue
+        if "block" in values and "annotation" in values:
+            problems.append(Problem(relative, values.key_lines["annotation"], "override: 'block' and 'annotation' "
+                                    "both given", "scope an override to a paragraph or to an annotation, not both"))
+            continue
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
-                            values["reason"], values.get("block", ""), relative, line))
+                            values["reason"], values.get("block", ""), relative, line, values.get("annotation", "")))
+    return out, problems
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A place where OpenCC's phrase crosses a word boundary (see boundaries.py), reviewed: the
+    form printed there is right."""
+
+    edition: str
+    simplified: str
+    converted: str
+    reason: str
+    file: str = ""
+    line: int = 0
+
+
+def read_reviewed(root: Path, relative: str) -> tuple[list[Reviewed], list[Problem]]:
+    """The overrides file's `reviewed` list (absent means none): the good entries, and the
+    problems of its entries (the file's own problems are read_overrides')."""
+    path = root / relative
+    if not path.exists():
+        return [], []
+    items = yamlfile.entries(path, relative, "overrides", also=("reviewed",)).others["reviewed"]
+    out, problems = [], []
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, REVIEWED, relative, line, "reviewed")
+        problems += found
+        if found:
+            continue
+        if len(values["converted"]) != len(values["simplified"]):
+            problems.append(Problem(relative, values.key_lines["converted"],
+                                    f"reviewed: {quote(values['converted'])} is not as long as "
+                                    f"{quote(values['simplified'])}",
+                                    "quote the converted phrase, character for character"))
+            continue
+        out.append(Reviewed(values["edition"], values["simplified"], values["converted"], values["reason"],
+                            relative, line))
     return out, problems
 
 
@@ -203,6 +260,53 @@ _LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]
 _JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@cache
+def _script(char: str) -> int:
+    """1 for a character only Traditional text writes (發, 們), -1 for one only Simplified text
+    writes (发, 们), 0 for one both write (小, 米; 台, which Hong Kong's standard keeps) or that
+    OpenCC cannot tell (干, 后 as 皇后)."""
+    to_traditional = all(_opencc(config).convert(char) != char for config in ("s2t", "s2tw", "s2hk"))
+    to_simplified = _opencc("t2s").convert(char) != char
+    return (1 if to_simplified else -1) if to_traditional != to_simplified else 0
+
+
+#: What ends a unit of text judged Traditional or not: a line break, a tag, a quotation mark, a
+#: bracket, the end of a sentence.
+_UNIT_BREAK = re.compile(r"\n|<[^>]*>|[《》〈〉「」『』“”‘’（）()【】。！？；]")
+
+
+def traditional(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` already in Traditional Chinese, which a conversion leaves as they are: a
+    unit (between line breaks, tags, quotation marks, brackets and sentence ends) with Traditional
+    characters and no Simplified one (a source's title: 我們對台灣的了解，not 瞭解) or,
+    in a unit of both, such a run of Chinese characters."""
+    chars = _traditional_characters()
+    found = [m.start() for m in _HAN_RUN.finditer(text) if not chars.isdisjoint(m.group())]
+    if not found:
+        return []
+    breaks = [(m.start(), m.end()) for m in _UNIT_BREAK.finditer(text)]
+    starts = [start for start, _ in breaks]
+    out: list[tuple[int, int]] = []
+    done = -1
+    for run in found:
+        k = bisect.bisect_right(starts, run)  # the unit's end is breaks[k]
+        if k == done:
+            continue
+        done = k
+        at = breaks[k - 1][1] if k else 0
+        end = breaks[k][0] if k < len(breaks) else len(text)
+        runs = [(m.start(), m.end(), {_script(c) for c in m.group()}) for m in _HAN_RUN.finditer(text, at, end)]
+        kinds = set().union(*(kind for _, _, kind in runs))
+        if -1 not in kinds:
+            out.append((at, end))
+        else:
+            out += [(start, stop) for start, stop, kind in runs if 1 in kind and -1 not in kind]
+    return out
+
+
 @dataclass
 class Converter:
     """Converts passages of one edition: OpenCC, then the variant policy (the edition's standard
@@ -211,15 +315,32 @@ class Converter:
     variant: Variant
     overrides: list[Override] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
+    #: Phrases never converted: what the annotations mark -{…}- (wherever the edition prints it).
+    kept: Sequence[str] = ()
 
     def __post_init__(self) -> None:
+        if self.variant.opencc:
+            _traditional_characters()  # once, before a build forks its workers
+        phrases = sorted(set(self.kept), key=lambda k: (-len(k), k))
+        self._kept = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         mine = [f for f in self.forms if f.edition == self.variant.code]
         #: Longest first: 發佈會 before 佈.
         self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
         self._keep = [f.keep for f in mine if f.keep]
-        self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block]
+        self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block
+                      and not o.annotation]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
+        #: Overrides scoped to one annotation: applied to its texts (see in_annotation).
+        self.in_annotations = [o for o in self.overrides if o.edition == self.variant.code and o.annotation]
+
+    def policy(self) -> list[Form]:
+        """The edition's standard forms (its exceptions aside)."""
+        return list(self._standard)
+
+    def exceptions(self) -> list[str]:
+        """The converted phrases where a form stays as it is (the policy's `keep`)."""
+        return list(self._keep)
 
     def convert(self, text: str) -> str:
         """One passage (or several, separated by newlines: phrases never cross a newline)."""
@@ -232,11 +353,36 @@ class Converter:
         out: str = _opencc(self.variant.opencc).convert(text)
         if len(out) != len(text):  # not a character-for-character converter: no positional fixes
             return out
+        return self._apply(text, self._finish(text, out), self._mine)
+
+    def unfixed(self, text: str) -> str:
+        """The passage converted whole, as `characters` does, but without the overrides."""
+        out: str = _opencc(self.variant.opencc).convert(text) if self.variant.opencc else text
+        return self._finish(text, out) if len(out) == len(text) else out
+
+    def word_by_word(self, text: str, bounds: Sequence[int]) -> str:
+        """The passage converted one word at a time (`bounds`: where words begin and end, 0 and
+        len(text) included), each word alone, then as `unfixed`: no OpenCC phrase crosses a word."""
+        if not self.variant.opencc:
+            return text
+        convert = _opencc(self.variant.opencc).convert
+        out = "".join(convert(text[start:end]) for start, end in itertools.pairwise(bounds))
+        return self._finish(text, out) if len(out) == len(text) else out
+
+    def _finish(self, text: str, out: str) -> str:
+        """The edition's standard forms, and what is not Simplified Chinese (Japanese, Traditional
+        Chinese: a quoted title is printed as its publisher printed it) put back as it was."""
+        out = self.standard(out)
         for m in _JAPANESE.finditer(text):
             if not m.group().strip("\u30fc\u30fb"):  # ー and ・ alone are no Japanese
                 continue
             out = out[:m.start()] + m.group() + out[m.end():]
-        return self._apply(text, self.standard(out), self._mine)
+        for start, end in traditional(text):
+            out = out[:start] + text[start:end] + out[end:]
+        if self._kept:
+            for m in self._kept.finditer(text):
+                out = out[:m.start()] + m.group() + out[m.end():]
+        return out
 
     def standard(self, converted: str) -> str:
         """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
@@ -251,6 +397,18 @@ class Converter:
                     out = out[:at] + f.standard + out[at + len(f.printed):]
                 at = converted.find(f.printed, at + 1)
         return out
+
+    def printed_in(self, block: str, text: str, annotation: str = "") -> str:
+        """A passage's characters as the edition prints them: converted, with the overrides and
+        those scoped to `block` (a paragraph id, or "") or to `annotation` (an id, or "")."""
+        converted = self.characters(text)
+        if annotation:
+            converted = self.in_annotation(annotation, text, converted)
+        return self.in_block(block, text, converted) if block else converted
+
+    def in_annotation(self, annotation: str, text: str, converted: str) -> str:
+        """The overrides scoped to `annotation` applied to a converted text of it."""
+        return self._apply(text, converted, [o for o in self.in_annotations if o.annotation == annotation])
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
@@ -311,19 +469,29 @@ class Converter:
         out.append(text[at:])
         return "".join(out)
 
-    def check(self, document: Document, others: Sequence[str] = ()) -> list[Problem]:
+    def check(self, document: Document, others: Sequence[str] = (),
+              by_annotation: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
         """Overrides whose count no longer holds (stale), for this edition: in the text and in
         `others` (everything else the edition prints: the annotations' titles, bodies, definitions,
-        sources; see `printed`), or in the one paragraph a scoped override names."""
+        sources; see `printed`), or in the one paragraph or annotation (`by_annotation`: each
+        one's texts, see `printed_by_annotation`) a scoped override names."""
         problems = []
-        for o in (*self._mine, *self.scoped):
-            blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
-            texts = blocks if o.block else [*blocks, *others]
+        for o in (*self._mine, *self.scoped, *self.in_annotations):
+            if o.annotation:
+                texts = list((by_annotation or {}).get(o.annotation, ()))
+            else:
+                blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
+                texts = blocks if o.block else [*blocks, *others]
             found = sum(t.count(o.simplified) for t in texts)
-            where = f" in {o.block}" if o.block else " in the text and the annotations"
+            where = (f" in {o.block}" if o.block else f" in {o.annotation}" if o.annotation
+                     else " in the text and the annotations")
             if o.block and not texts:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no paragraph "
                                         f"{quote(o.block)}", "use a paragraph id of docs/text/*.md, like p-3-12"))
+            elif o.annotation and by_annotation is not None and o.annotation not in by_annotation:
+                problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no annotation "
+                                        f"{quote(o.annotation)}", "use the id of a note, term or event, like "
+                                        "ev-car-announcement"))
             elif found != o.count:
                 problems.append(Problem(o.file, o.line, f"override {quote(o.simplified)}: expected {o.count} "
                                         f"occurrence{'s' if o.count != 1 else ''}{where}, found {found}",
@@ -350,40 +518,65 @@ class Converter:
 
 
 @cache
-def _candidates() -> dict[str, tuple[str, ...]]:
-    """OpenCC's own table of the Simplified characters that have several Traditional candidates
-    (STCharacters), read with the opencc_dict tool that ships in the opencc package."""
+def _table(name: str) -> tuple[str, ...]:
+    """One of OpenCC's dictionaries (STCharacters, TSCharacters) as text lines, read with the
+    opencc_dict tool that ships in the opencc package."""
     base = Path(opencc.__file__).parent / "clib"
     with tempfile.TemporaryDirectory() as tmp:
-        dump = Path(tmp) / "STCharacters.txt"
-        subprocess.run([str(base / "bin" / "opencc_dict"), "-i", str(base / "share" / "opencc" / "STCharacters.ocd2"),
+        dump = Path(tmp) / f"{name}.txt"
+        subprocess.run([str(base / "bin" / "opencc_dict"), "-i", str(base / "share" / "opencc" / f"{name}.ocd2"),
                         "-o", str(dump), "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
-        lines = dump.read_text(encoding="utf-8").splitlines()
+        return tuple(dump.read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def _candidates() -> dict[str, tuple[str, ...]]:
+    """OpenCC's own table of the Simplified characters that have several Traditional candidates
+    (STCharacters)."""
     out = {}
-    for line in lines:
+    for line in _table("STCharacters"):
         simplified, _, forms = line.partition("\t")
         if " " in forms:
             out[simplified] = tuple(forms.split(" "))
     return out
 
 
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """The characters only Traditional text writes (see _script): most passages have none, and
+    are then not looked at further."""
+    chars = {line.partition("\t")[0] for line in _table("TSCharacters")}
+    return frozenset(c for c in chars if len(c) == 1 and _script(c) == 1)
+
+
+def kept(annotations: Iterable[Annotation]) -> list[str]:
+    """What the annotations mark -{…}-: converted nowhere."""
+    return [k for a in annotations for k in a.kept]
+
+
 def printed(annotations: Iterable[Annotation]) -> list[str]:
     """Every text of the annotations an edition prints, converted (what overrides count in)."""
-    out = []
+    return [t for texts in printed_by_annotation(annotations).values() for t in texts]
+
+
+def printed_by_annotation(annotations: Iterable[Annotation]) -> dict[str, list[str]]:
+    """The texts of each annotation an edition prints, by id."""
+    out = {}
     for a in annotations:
-        out += [a.title, a.body, a.term, a.definition, *a.aliases]
+        texts = [a.title, a.body, a.term, a.definition, *a.aliases]
         for s in a.sources:
-            out += [s.title, s.publisher, s.citation]
-    return [t for t in out if t]
+            texts += [s.title, s.publisher, s.citation]
+        out[a.id] = [t for t in texts if t]
+    return out
 
 
 def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
-          others: Sequence[str] = ()) -> list[Problem]:
+          others: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
     """Every problem of the overrides: for an edition that is not configured, or stale."""
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
                         "configured editions: " + (", ".join(sorted(converters)) or "none"))
                 for o in overrides if o.edition not in converters]
-    return problems + [p for c in converters.values() for p in c.check(document, others)]
+    return problems + [p for c in converters.values() for p in c.check(document, others, by_annotation)]
 
 
 @dataclass(frozen=True)
@@ -426,13 +619,14 @@ def report(converter: Converter, document: Document) -> str:
     return "\n".join(lines)
 
 
-def converters(root: Path, settings: Settings, document: Document,
-               others: Sequence[str] = ()) -> tuple[dict[str, Converter], list[Problem]]:
-    """The converter of every edition the settings declare, with the reviewed overrides; the
-    problems of the overrides (unknown edition, stale). Raises EditionError when the overrides
-    file cannot be read."""
+def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
+               kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None
+               ) -> tuple[dict[str, Converter], list[Problem]]:
+    """The converter of every edition the settings declare, with the reviewed overrides, the
+    variant policy and the phrases `kept` (see Annotation.kept); the problems of the overrides
+    (unknown edition, stale). Raises EditionError when the overrides file cannot be read."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
-    found = {v.code: Converter(v, overrides, forms) for v in variants}
-    return found, check(found, overrides, document, others)
+    found = {v.code: Converter(v, overrides, forms, kept) for v in variants}
+    return found, check(found, overrides, document, others, by_annotation)

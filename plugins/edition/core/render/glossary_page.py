@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..annotations.glossary import Entry, Glossary, Occurrence
 from ..render import bodies
@@ -93,6 +93,30 @@ def entry_html(e: Entry, glossary: Glossary, block_url: Callable[[Page, Block], 
     return "".join(parts)
 
 
+#: Characters of the paragraph shown on either side of a term in a backlink.
+SNIPPET_WIDTH = 12
+
+
+def snippet_html(text: str, start: int, end: int) -> str:
+    """A backlink's snippet: the term (text[start:end]) in up to SNIPPET_WIDTH characters of its
+    paragraph on either side. A further edition cuts it from its own conversion of the paragraph
+    (variant_site.snippet_fields): converted alone, its edges can read otherwise (上游 → 上遊)."""
+    before, exact, after = text[max(0, start - SNIPPET_WIDTH):start], text[start:end], text[end:end + SNIPPET_WIDTH]
+    return (f'<span class="edition-term-snippet">{"…" if start > len(before) else ""}{html.escape(before)}'
+            f'<strong>{html.escape(exact)}</strong>{html.escape(after)}{"…" if end + len(after) < len(text) else ""}'
+            "</span>")
+
+
+def snippets(entries: Iterable[Entry]) -> list[tuple[Block, int, int]]:
+    """Every backlink snippet the glossary page shows: the paragraph and the term's place in it."""
+    out = []
+    for e in entries:
+        for _, block, _ in e.blocks:
+            first = next(o for o in e.occurrences if o.block.id == block.id)
+            out.append((block, first.start, first.end))
+    return out
+
+
 def backlinks_html(e: Entry, block_url: Callable[[Page, Block], str]) -> str:
     """Every paragraph the term occurs in: a link, a snippet, and the count there."""
     blocks = e.blocks
@@ -104,13 +128,10 @@ def backlinks_html(e: Entry, block_url: Callable[[Page, Block], str]) -> str:
         firsts.setdefault(o.block.id, o)
     for page, block, count in blocks:
         first = firsts[block.id]
-        before, exact, after = first.context()
-        snippet = (f'{"…" if first.start > len(before) else ""}{html.escape(before)}<strong>{html.escape(exact)}'
-                   f'</strong>{html.escape(after)}{"…" if first.end + len(after) < len(block.text) else ""}')
         times = f"（{count} 次）" if count > 1 else ""
         items.append(f'<li><a href="{html.escape(block_url(page, block))}">'
                      f"{html.escape(paragraph_label(page, block))}</a>{times}："
-                     f'<span class="edition-term-snippet">{snippet}</span></li>')
+                     f"{snippet_html(block.text, first.start, first.end)}</li>")
     summary = f"正文中出现 {len(e.occurrences)} 次，见 {len(blocks)} 段"
     listing = f'<ul class="edition-term-backlinks">{"".join(items)}</ul>'
     if len(blocks) > FOLD_AFTER:

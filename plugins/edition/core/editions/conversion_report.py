@@ -1,0 +1,114 @@
+"""The conversion report of a further edition: every word it prints in another form, problems first.
+
+Written into each further edition's folder (conversion-report.txt) for the editors who review the
+conversion. It covers everything the edition converts (boundaries.passages), word by word (the
+words the boundary check cuts): each Simplified word, each form the edition prints it in, how many
+times and where. Before the list come what needs an editor's eye:
+
+1. the boundary findings (boundaries.py), each with its decision: an override, a review, or none;
+2. words printed two ways (the edition should print one form per word);
+3. forms outside the variant policy (a form forms.yml replaces, still printed);
+4. what each override changed: its places, and what OpenCC would have printed there.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .boundaries import Bounds, Passage, findings, override_for, reviews_of
+from .variants import Converter, Reviewed, traditional
+
+#: Places listed per word, the rest counted.
+PLACES = 5
+
+
+@dataclass(frozen=True)
+class Word:
+    """One Simplified word and one form the edition prints it in, with where."""
+
+    simplified: str
+    printed: str
+    places: tuple[str, ...]
+
+
+def _places(places: Sequence[str]) -> str:
+    shown = ", ".join(dict.fromkeys(places[:PLACES]))
+    return shown + (f" … and {len(places) - PLACES} more" if len(places) > PLACES else "")
+
+
+def words(converter: Converter, passages: Sequence[Passage], bounds: Bounds) -> list[Word]:
+    """Every word of the passages the edition prints in another form, and every word printed in
+    more than one form, by Simplified word and printed form (text already in Traditional aside)."""
+    by_form: dict[tuple[str, str], list[str]] = {}
+    for p in passages:
+        if converter.variant.code in p.own or not p.text:
+            continue
+        printed = converter.printed_in(p.block, p.text, p.annotation)
+        if len(printed) != len(p.text):
+            continue
+        cuts = sorted(set(bounds(p.text)) | {0, len(p.text)})
+        as_written = traditional(p.text)  # not converted: no form of a Simplified word
+        for start, end in itertools.pairwise(cuts):
+            word = p.text[start:end]
+            if word.strip() and not any(s <= start and end <= e for s, e in as_written):
+                by_form.setdefault((word, printed[start:end]), []).append(p.place)
+    forms: dict[str, int] = {}
+    for simplified, _ in by_form:
+        forms[simplified] = forms.get(simplified, 0) + 1
+    return [Word(s, f, tuple(places)) for (s, f), places in by_form.items() if s != f or forms[s] > 1]
+
+
+def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
+           reviewed: Sequence[Reviewed] = ()) -> str:
+    """The report's text."""
+    v = converter.variant
+    lines = [f"# {v.code} ({v.opencc}): the conversion by word, over everything the edition prints",
+             f"# {len(passages)} passages. Problems first; then every word printed in another form "
+             "(Simplified → printed, count, where).", ""]
+    found = findings(converter, passages, bounds)
+    lines.append(f"## Boundary findings ({len(found)}): the passage converted whole and word by word differ")
+    for f in found:
+        o = override_for(f, converter)
+        r = reviews_of(f, reviewed)
+        decision = (f"fixed by the override at {o.file}:{o.line}" if o else
+                    f"reviewed at {r[0][0].file}:{r[0][0].line}" if r else "NOT REVIEWED")
+        lines.append(f"  {f.passage.place}  {f.simplified}: whole {f.form(f.whole)}, word by word "
+                     f"{f.form(f.words)}; printed {f.form(f.printed)} ({decision})")
+    listed = words(converter, passages, bounds)
+    by_word: dict[str, list[Word]] = {}
+    for w in listed:
+        by_word.setdefault(w.simplified, []).append(w)
+    twice = {s: ws for s, ws in by_word.items() if len(ws) > 1}
+    lines += ["", f"## Words printed two ways ({len(twice)})"]
+    for s, ws in sorted(twice.items()):
+        lines.append(f"  {s} → " + "; ".join(f"{w.printed} ({len(w.places)}: {_places(w.places)})" for w in ws))
+    outside = [(f, w) for w in listed for f in converter.policy() if f.printed in w.printed
+               and not any(w.printed in k for k in converter.exceptions())]
+    lines += ["", f"## Forms outside the policy ({len(outside)})"]
+    lines += [f"  {w.simplified} → {w.printed}: {f.printed} where the policy prints {f.standard} "
+              f"({f.file}:{f.line}; {_places(w.places)})" for f, w in outside]
+    mine = [o for o in converter.overrides if o.edition == v.code]
+    lines += ["", f"## What each override changed ({len(mine)})"]
+    for o in mine:
+        scope = [p for p in passages if o.simplified in p.text and (not o.block or o.block == p.block)
+                 and (not o.annotation or o.annotation == p.annotation)]
+        places = [p.place for p in scope for _ in range(p.text.count(o.simplified))]
+        before = {converter.unfixed(p.text)[at:at + len(o.simplified)] for p in scope
+                  for at in _occurrences(p.text, o.simplified)}
+        lines.append(f"  {o.file}:{o.line}  {o.simplified} → {o.converted} (OpenCC: {'、'.join(sorted(before))}): "
+                     f"{len(places)} place{'s' if len(places) != 1 else ''}: {_places(places)}")
+    lines += ["", f"## Every word printed in another form ({len(listed)} forms of {len(by_word)} words)"]
+    for w in sorted(listed, key=lambda w: (-len(w.places), w.simplified, w.printed)):
+        lines.append(f"  {w.simplified} → {w.printed}  {len(w.places)}  {_places(w.places)}")
+    return "\n".join(lines)
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    out = []
+    at = text.find(phrase)
+    while at != -1:
+        out.append(at)
+        at = text.find(phrase, at + 1)
+    return out
