@@ -366,7 +366,18 @@ class Converter:
         if not self.variant.opencc:
             return text
         convert = _opencc(self.variant.opencc).convert
-        out = "".join(convert(text[start:end]) for start, end in itertools.pairwise(bounds))
+        words = [text[start:end] for start, end in itertools.pairwise(bounds)]
+        # All words in one call, a newline between them (no OpenCC phrase crosses a newline);
+        # the newlines taken out again by position where the converter keeps lengths.
+        joined = convert("\n".join(words))
+        if len(joined) == len(text) + max(len(words) - 1, 0):
+            parts, at = [], 0
+            for word in words:
+                parts.append(joined[at:at + len(word)])
+                at += len(word) + 1
+            out = "".join(parts)
+        else:
+            out = "".join(convert(word) for word in words)
         return self._finish(text, out) if len(out) == len(text) else out
 
     def _finish(self, text: str, out: str) -> str:
