@@ -89,8 +89,10 @@ def book(where: Path, config: dict, copies: int) -> None:
     _write(where / ANNOTATIONS / "emendations.yml", {"emendations": book_emendations(emendations, copies, per_copy)},
            "schema/emendations.schema.json")
 
+    note_ids: set[str] = set()
     for file in sorted(notes_dir.glob("*.yml")):
         notes = _read(file)["notes"]
+        note_ids.update(note["id"] for note in notes)
         file.unlink()
         for n in range(1, copies + 1):
             _write(notes_dir / f"{file.stem}-{n}.yml", {"notes": [_copy(note, n) for note in notes]},
@@ -106,7 +108,9 @@ def book(where: Path, config: dict, copies: int) -> None:
     conversion = _read(where / ANNOTATIONS / "conversion.yml")
     overrides = []
     for o in conversion["overrides"]:
-        if o.get("block"):  # one per copy, in that copy's page
+        if o.get("annotation") in note_ids:  # one per copy, for that copy's note
+            overrides += [dict(o, annotation=f"{o['annotation']}-{n}") for n in range(1, copies + 1)]
+        elif o.get("block"):  # one per copy, in that copy's page
             page, paragraph = (int(x) for x in o["block"].split("-")[1:])
             overrides += [dict(o, block=f"p-{page + n * len(slugs)}-{paragraph}") for n in range(copies)]
         else:  # what the glossary and the timeline print stays once; the rest is in every copy

@@ -63,8 +63,7 @@ def test_first_tap_previews_second_tap_follows(browser: Browser, site_url: str) 
     term.tap()
     preview = page.locator("#edition-term-preview")
     expect(preview).to_be_visible()
-    # Still on the page (its path; the fragment is the theme's: navigation.tracking writes the
-    # section scrolled to into the address bar, at a moment of its own).
+    # Still on the page (its path).
     assert urlsplit(page.url).path.endswith("/" + URL)
     term.tap()
     page.wait_for_url("**/glossary/#t-liuliang-bihuan")

@@ -116,8 +116,22 @@ class Finding:
         return text[self.phrase_start:self.phrase_end]
 
 
+#: The latest findings: a build asks for them twice (the check at load, the report at the end).
+_LATEST: list[tuple[Converter, tuple[Passage, ...], list[Finding]]] = []
+
+
 def findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) -> list[Finding]:
     """Every finding of one edition, in the order of the passages."""
+    key = tuple(found)
+    for seen, passages_, result in _LATEST:
+        if seen is converter and passages_ == key:
+            return list(result)
+    result = _findings(converter, key, bounds)
+    _LATEST[:] = [*_LATEST[-3:], (converter, key, result)]
+    return list(result)
+
+
+def _findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) -> list[Finding]:
     out = []
     code = converter.variant.code
     for passage in found:
