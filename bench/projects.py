@@ -110,6 +110,8 @@ def book(where: Path, config: dict, copies: int) -> None:
     for o in conversion["overrides"]:
         if o.get("annotation") in note_ids:  # one per copy, for that copy's note
             overrides += [dict(o, annotation=f"{o['annotation']}-{n}") for n in range(1, copies + 1)]
+        elif o.get("annotation"):  # a term's or an event's: once in the book, as its annotation
+            overrides.append(o)
         elif o.get("block"):  # one per copy, in that copy's page
             page, paragraph = (int(x) for x in o["block"].split("-")[1:])
             overrides += [dict(o, block=f"p-{page + n * len(slugs)}-{paragraph}") for n in range(copies)]
