@@ -24,10 +24,11 @@ import itertools
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import opencc
 
@@ -182,17 +183,8 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
     entries = yamlfile.entries(path, relative, "overrides", schema, also=("reviewed",))
     items, problems = entries.items, list(entries.problems)
     out = []
-    for item, line in zip(items, items.item_lines, strict=True):
-        values, found = yamlfile.read_record(item, OVERRIDE, relative, line, "override")
-        problems += found
-        if found:
-            continue
-        if len(values["converted"]) != len(values["simplified"]):
-            problems.append(Problem(relative, values.key_lines["converted"],
-                                    f"override: {quote(values['converted'])} is not as long as "
-                                    f"{quote(values['simplified'])}",
-                                    "an override replaces the converted phrase character for character"))
-            continue
+    for values, line in _phrases(items, OVERRIDE, relative, "override", problems,
+                                 "an override replaces the converted phrase character for character"):
         if "block" in values and "annotation" in values:
             problems.append(Problem(relative, values.key_lines["annotation"], "override: 'block' and 'annotation' "
                                     "both given", "scope an override to a paragraph or to an annotation, not both"))
@@ -200,6 +192,23 @@ def read_overrides(root: Path, relative: str, schema: str = "") -> tuple[list[Ov
         out.append(Override(values["edition"], values["simplified"], values["converted"], values["count"],
                             values["reason"], values.get("block", ""), relative, line, values.get("annotation", "")))
     return out, problems
+
+
+def _phrases(items: Any, spec: Any, relative: str, kind: str, problems: list[Problem],
+             hint: str) -> Iterator[tuple[Any, int]]:
+    """Each good entry of an overrides-file list (its values and line) whose converted phrase is
+    as long as its Simplified one; the others' problems appended to `problems`."""
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, spec, relative, line, kind)
+        problems += found
+        if found:
+            continue
+        if len(values["converted"]) != len(values["simplified"]):
+            problems.append(Problem(relative, values.key_lines["converted"],
+                                    f"{kind}: {quote(values['converted'])} is not as long as "
+                                    f"{quote(values['simplified'])}", hint))
+            continue
+        yield values, line
 
 
 @dataclass(frozen=True)
@@ -222,18 +231,10 @@ def read_reviewed(root: Path, relative: str) -> tuple[list[Reviewed], list[Probl
     if not path.exists():
         return [], []
     items = yamlfile.entries(path, relative, "overrides", also=("reviewed",)).others["reviewed"]
-    out, problems = [], []
-    for item, line in zip(items, items.item_lines, strict=True):
-        values, found = yamlfile.read_record(item, REVIEWED, relative, line, "reviewed")
-        problems += found
-        if found:
-            continue
-        if len(values["converted"]) != len(values["simplified"]):
-            problems.append(Problem(relative, values.key_lines["converted"],
-                                    f"reviewed: {quote(values['converted'])} is not as long as "
-                                    f"{quote(values['simplified'])}",
-                                    "quote the converted phrase, character for character"))
-            continue
+    out: list[Reviewed] = []
+    problems: list[Problem] = []
+    for values, line in _phrases(items, REVIEWED, relative, "reviewed", problems,
+                                 "quote the converted phrase, character for character"):
         out.append(Reviewed(values["edition"], values["simplified"], values["converted"], values["reason"],
                             relative, line))
     return out, problems
