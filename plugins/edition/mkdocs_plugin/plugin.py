@@ -82,10 +82,21 @@ def _failed(err: EditionError) -> PluginError:
     """The problems logged one by one, and the error that stops the build. MkDocs logs a build
     error's message once per process (its DuplicateFilter): under `mkdocs serve`, a contributor who
     makes the same mistake twice would see nothing the second time. Our own log lines are not
-    filtered, so every failed rebuild prints every problem in full."""
+    filtered, so every failed rebuild prints every problem in full; and the summary, which MkDocs
+    itself prints, is taken out of the filter's memory so that it prints again the next time."""
     for problem in err.problems:
         problems_log.error(str(problem))
     for warning in err.warnings:  # found in the same run: the contributor sees everything at once
         problems_log.warning(str(warning))
     count = len(err.problems)
-    return PluginError(f"the edition's inputs have {count} problem{'s' if count != 1 else ''} (listed above)")
+    summary = f"the edition's inputs have {count} problem{'s' if count != 1 else ''} (listed above)"
+    _forget(summary)
+    return PluginError(summary)
+
+
+def _forget(message: str) -> None:
+    """Let MkDocs's build log print `message` again, though it printed it before in this process."""
+    for seen in logging.getLogger("mkdocs.commands.build").filters:
+        memory = getattr(seen, "msgs", None)
+        if isinstance(memory, set):
+            memory.discard(message)
