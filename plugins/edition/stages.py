@@ -104,7 +104,7 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     annotations = loaded.annotations.annotations
     converters, problems = variants.converters(site.root, settings, loaded.edition.document,
                                                variants.printed(annotations), variants.kept(annotations),
-                                               variants.printed_by_annotation(annotations))
+                                               variants.printed_by_annotation(annotations), annotations)
     problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
                                     converters, caches["segmentation"])
     kept.write()  # even when the build stops: the next run is as fast
@@ -260,10 +260,11 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
                   for v in edition.variants}
         replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]),
-                                 *scoped[v.code][0], *variant_site.snippet_fields(snippets, edition.converters[v.code])]
+                                 *variant_site.snippet_fields(snippets, edition.converters[v.code])]
                         for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme, texts={code: texts for code, (_, texts) in scoped.items()})
+                                    edition.theme, texts={code: texts for code, (_, texts) in scoped.items()},
+                                    by_id={code: pairs for code, (pairs, _) in scoped.items()})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
         _conversion_reports(edition, site)

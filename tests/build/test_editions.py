@@ -190,7 +190,7 @@ def test_the_conversion_report_lists_words_problems_first(built_site: Build) -> 
     sections = re.findall(r"^## (.*)$", report, re.MULTILINE)
     assert [re.sub(r" \(\d+.*", "", s) for s in sections] == [
         "Boundary findings", "Words printed two ways", "Forms outside the policy", "What each override changed",
-        "Every word printed in another form"]
+        "The editors' usage", "Every word printed in another form"]
     assert sections[0].startswith("Boundary findings (17)") and sections[2] == "Forms outside the policy (0)"
     assert ("  p-2-6  小米面向未来的: whole 小米麵向未來的, word by word 小米面向未來的; printed 小米面向未來的 "
             "(fixed by the override at annotations/conversion.yml:11)\n") in report
@@ -316,6 +316,35 @@ def test_the_editors_words_in_zh_hant_are_taiwanese(built_site: Build) -> None:
     assert tooltips == {}
     text = (site / "text" / "opening" / "index.html").read_text(encoding="utf-8")
     assert 'title="本段連結 p-0-1"' in text and 'title="為這一段建議註釋"' in text and 'title="本節連結"' in text
+
+
+def test_the_editors_prose_is_in_taiwanese_usage_and_the_authors_words_stay(built_site: Build) -> None:
+    """forms.yml's `usage` (issue 16, point 5): a note's title and body, a term's definition and an
+    event's title in Taiwanese usage wherever the edition prints them (the note, its marker's label,
+    an event's mark and the page's list of events, the glossary, the search index, the exports);
+    the author's words and what the editors quote as they were written."""
+    site = built_site.site / "zh-Hant"
+    opening = (site / "text/opening/index.html").read_text(encoding="utf-8")
+    assert "<strong>2021年智慧型手機出貨量</strong>" in opening  # the note's title (n-smartphone-2021)
+    assert re.search(r'aria-label="註釋 \d+：2021年智慧型手機出貨量"', opening)  # its marker
+    assert "2021年中國大陸智慧型手機出貨量略超3.33億部" in opening  # its body
+    assert "2021年中國智能手機的年出貨量達到3.33億臺" in opening  # the author's sentence (p-0-4)
+    rules = (site / "text/three-iron-rules/index.html").read_text(encoding="utf-8")
+    assert 'title="年表：2018年4月25日　小米承諾硬體綜合淨利率永遠不超過5%"' in rules  # an event's mark
+    assert "</time>　小米承諾硬體綜合淨利率永遠不超過5%</a>" in rules  # the page's list of events
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert "董事會通過該決議的日期" in timeline and "發表會" in timeline  # an exception, and 發布會 → 發表會
+    glossary = (site / "glossary/index.html").read_text(encoding="utf-8")
+    assert "腾讯" not in glossary and "騰訊旗下的社群網路服務（Qzone）" in glossary  # a definition
+    assert "「信息繭房」" in glossary  # the text's term, quoted: not 資訊繭房
+    assert "界面新聞" in glossary  # a name (界面 → 介面 elsewhere)
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "注9：2021年智慧型手機出貨量" in index
+    exports = (site / "annotations.jsonld").read_text(encoding="utf-8")
+    assert "2021年中國大陸智慧型手機出貨量" in exports and '"language": "zh-Hans"' not in exports
+    assert "騰訊旗下的社群網路服務" in (site / "glossary.json").read_text(encoding="utf-8")
+    simplified = (built_site.site / "text/opening/index.html").read_text(encoding="utf-8")
+    assert "<strong>2021年智能手机出货量</strong>" in simplified  # the source edition as written
 
 
 def _forms() -> list[variants.Form]:

@@ -18,7 +18,8 @@ from ..conftest import LAYOUT, ROOT, SETTINGS, copy_project, paths_of
 
 def bare(where: Path) -> Path:
     """The source, structure, emendations and pages, without notes, glossary or timeline; the
-    conversion overrides and reviews of the text only (overrides count in the annotations too)."""
+    conversion overrides and reviews of the text only (overrides count in the annotations too), and
+    no editors' usage (it applies to the annotations only)."""
     copy = copy_project(where / "project", ignore=("notes", "glossary.yml", "timeline.yml", "conversion.yml"))
     text = "\n".join(b.text for _, b in ingest.load(paths_of(copy), LAYOUT).document.blocks())
     overrides = [o for o in variants.load_overrides(ROOT, SETTINGS.conversion) if o.simplified in text]
@@ -34,6 +35,8 @@ def bare(where: Path) -> Path:
         lines += [f"  - edition: {r.edition}", f"    simplified: {r.simplified}", f"    converted: {r.converted}",
                   f"    reason: {json.dumps(r.reason, ensure_ascii=False)}"]
     (copy / SETTINGS.conversion).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    forms = (copy / SETTINGS.forms).read_text(encoding="utf-8")  # the editors' usage is the annotations'
+    (copy / SETTINGS.forms).write_text(forms[:forms.index("\nusage:")] + "\n", encoding="utf-8")
     return copy
 
 

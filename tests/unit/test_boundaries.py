@@ -123,8 +123,9 @@ def test_a_wrong_review_is_refused_with_its_line(tmp_path: Path, text: str, expe
 def test_the_book_has_no_undecided_finding() -> None:
     loaded = project.load(PATHS, settings=SETTINGS)
     converters, problems = variants.converters(ROOT, SETTINGS, loaded.edition.document,
-                                               variants.printed(loaded.annotations.annotations))
-    assert problems == []
+                                               variants.printed(loaded.annotations.annotations),
+                                               annotations=loaded.annotations.annotations)
+    assert problems == []  # no stale override, no editors' usage that applies nowhere
     assert boundaries.problems(ROOT, SETTINGS, loaded.edition, loaded.annotations.annotations, converters) == []
     texts = boundaries.passages(loaded.edition.document, SETTINGS.source, loaded.annotations.annotations,
                                 loaded.edition.emendations, SETTINGS)

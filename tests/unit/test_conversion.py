@@ -169,9 +169,72 @@ def test_an_override_scoped_to_an_annotation_applies_only_there() -> None:
     assert converter.printed_in("", "他发长文。", "n-b") == "他髮長文。"  # elsewhere: OpenCC's own
     event = Annotation("event", "ev-a", "company", "雷军发长文回顾。", (), (), title="雷军发长文")
     pairs, texts = variant_site.annotation_fields([event], converter)
-    assert pairs == [("<strong>雷軍髮長文</strong></p>", "<strong>雷軍發長文</strong></p>"),
-                     ("<p>雷軍髮長文回顧。</p>", "<p>雷軍發長文回顧。</p>")]
+    assert pairs == {"ev-a": [("<strong>雷軍髮長文</strong></p>", "<strong>雷軍發長文</strong></p>"),
+                              ('：雷軍髮長文"', '：雷軍發長文"'), ('　雷軍髮長文"', '　雷軍發長文"'),
+                              ("　雷軍髮長文</a>", "　雷軍發長文</a>"),
+                              ("<p>雷軍髮長文回顧。</p>", "<p>雷軍發長文回顧。</p>")]}
     assert texts == {"雷军发长文": "雷軍發長文", "雷军发长文回顾。": "雷軍發長文回顧。"}
+
+
+USAGE = [variants.Usage("zh-Hant", simplified, printed, "测试") for simplified, printed in (
+    ("网络", "網路"), ("博客", "部落格"), ("在线", "線上"), ("中关村在线", "中關村在線"), ("在线下", "在線下"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据网络问答，官方博客称", "據網路問答，官方部落格稱"),  # a longer word is fine: the last step
+    ("他说“网络是一切”", "他說「網絡是一切」"),  # what the editors quote stays as it was written
+    ("见《网络共和国》与网络效应", "見《網絡共和國》與網路效應"),  # a title too
+    ("“没有闭合的网络\n\n网络", "「沒有閉合的網絡\n\n網路"),  # an open quotation ends with its paragraph
+    ("中关村在线报道在线直销，首次在线下销售", "中關村在線報道線上直銷，首次在線下銷售"),  # the longest entry wins
+    ("https://example.org/网络 网络", "https://example.org/網絡 網路"),  # a URL is no prose
+])
+def test_the_editors_usage_rewords_their_own_words_only(text: str, expected: str) -> None:
+    converter = variants.Converter(TAIWAN, usage=USAGE)
+    assert converter.reword(text, converter.convert(text)) == expected
+
+
+def test_the_editors_usage_reaches_every_place_an_annotation_is_printed() -> None:
+    converter = variants.Converter(TAIWAN, usage=USAGE)
+    note = Annotation("note", "n-a", "background", "据网络问答。", (), (), title="网络与博客")
+    pairs, texts = variant_site.annotation_fields([note], converter)
+    assert pairs == {"n-a": [("<strong>網絡與博客</strong></p>", "<strong>網路與部落格</strong></p>"),
+                             ('：網絡與博客"', '：網路與部落格"'), ('　網絡與博客"', '　網路與部落格"'),
+                             ("　網絡與博客</a>", "　網路與部落格</a>"),
+                             ("<p>據網絡問答。</p>", "<p>據網路問答。</p>")]}
+    assert texts == {"网络与博客": "網路與部落格", "据网络问答。": "據網路問答。"}
+    term = Annotation("term", "t-a", "concept", "", (), (), term="网络效应", definition="网络的效应")
+    pairs, texts = variant_site.annotation_fields([term], converter)
+    assert pairs == {"t-a": [('<p class="edition-term-definition">網絡的效應</p>',
+                              '<p class="edition-term-definition">網路的效應</p>'), ('"網絡的效應"', '"網路的效應"')]}
+    assert texts == {"网络的效应": "網路的效應"}  # the headword is the text's word: 網絡效應
+
+
+USAGE_HEAD = "# yaml-language-server: $schema=schema/forms.schema.json\nforms: []\nusage:\n"
+
+
+def usage_problems(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "forms.yml").write_text(USAGE_HEAD + text, encoding="utf-8")
+    found, problems = variants.read_usage(tmp_path, "annotations/forms.yml")
+    converter = variants.Converter(TAIWAN, usage=found)
+    prose = [Annotation("note", "n-a", "background", "据网络问答，“博客”。", (), ())]
+    return [str(p) for p in problems + variants.check({"zh-Hant": converter}, [], DOCUMENT, usage=found,
+                                                      annotations=prose)]
+
+
+def entry(simplified: str, printed: str, edition: str = "zh-Hant") -> str:
+    return f"  - edition: {edition}\n    simplified: {simplified}\n    printed: {printed}\n    reason: 测试。\n"
+
+
+def test_usage_messages(tmp_path: Path) -> None:
+    assert usage_problems(tmp_path, entry("网络", "網路") + entry("网络", "網路") + entry("博客", "部落格")
+                          + entry("网络", "網路", "zh-Hant-HK")) == [
+        "annotations/forms.yml:8: usage '网络': given twice (first at line 4)\n"
+        "  hint: keep one entry per word and edition",
+        "annotations/forms.yml:16: usage '网络': there is no edition 'zh-Hant-HK'\n"
+        "  hint: configured editions: zh-Hant",
+        "annotations/forms.yml:12: usage '博客': the word occurs nowhere in the editors' prose (outside "
+        "quotations and titles)\n  hint: the annotations changed: remove the entry"]
 
 
 def test_an_override_has_one_scope(tmp_path: Path) -> None:

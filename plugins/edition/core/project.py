@@ -155,10 +155,13 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
         forms, found = variants.read_forms(paths.root, settings.forms,
                                            ingest.schema_path(paths, settings.forms, "forms"))
         errors += found
-        converters = {v.code: variants.Converter(v, overrides, forms, variants.kept(loaded.annotations))
+        usage, found = variants.read_usage(paths.root, settings.forms)
+        errors += found
+        converters = {v.code: variants.Converter(v, overrides, forms, variants.kept(loaded.annotations), usage)
                       for v in editions}
         errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations),
-                                 variants.printed_by_annotation(loaded.annotations))
+                                 variants.printed_by_annotation(loaded.annotations), usage,
+                                 None if loaded.errors else loaded.annotations)  # a broken file's words: unknown
         errors += boundaries.problems(paths.root, settings, edition, loaded.annotations, converters,
                                       boundary_cache)
     if errors:

@@ -28,7 +28,7 @@ def all_schemas(settings: Settings) -> dict[str, dict[str, Any]]:
         "layout.schema.json": file_schema(layout_fixes.FIELDS, "fixes", "layout fixes"),
         "conversion.schema.json": file_schema(variants.OVERRIDE, "overrides", "conversion overrides",
                                                (("reviewed", variants.REVIEWED),)),
-        "forms.schema.json": file_schema(variants.FORM, "forms", "variant policy"),
+        "forms.schema.json": file_schema(variants.FORM, "forms", "variant policy", (("usage", variants.USAGE),)),
     }
 
 

@@ -8,7 +8,10 @@ times and where. Before the list come what needs an editor's eye:
 1. the boundary findings (boundaries.py), each with its decision: an override, a review, or none;
 2. words printed two ways (the edition should print one form per word);
 3. forms outside the variant policy (a form forms.yml replaces, still printed);
-4. what each override changed: its places, and what OpenCC would have printed there.
+4. what each override changed: its places, and what OpenCC would have printed there;
+5. the editors' usage (forms.yml's `usage`): each word, and where their prose prints it.
+
+The words listed after that are the conversion's, before the editors' usage.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .boundaries import Bounds, Passage, findings, override_for, reviews_of
-from .variants import Converter, Reviewed, traditional
+from .variants import PROSE, Converter, Reviewed, traditional
 
 #: Places listed per word, the rest counted.
 PLACES = 5
@@ -99,6 +102,20 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
                   for at in _occurrences(p.text, o.simplified)}
         lines.append(f"  {o.file}:{o.line}  {o.simplified} → {o.converted} (OpenCC: {'、'.join(sorted(before))}): "
                      f"{len(places)} place{'s' if len(places) != 1 else ''}: {_places(places)}")
+    usage = sorted(converter.words.values(), key=lambda u: (u.file, u.line))
+    lines += ["", f"## The editors' usage ({len(usage)} word{'s' if len(usage) != 1 else ''}): their prose printed "
+              "in the edition's words"]
+    places_of: dict[str, list[str]] = {u.simplified: [] for u in usage}
+    for p in passages:
+        field = p.place.split(" ")[1:]  # "n-x body"; "n-x source 1 title" is a source's
+        if p.annotation and len(field) == 1 and field[0] in PROSE and v.code not in p.own:
+            for _, u in converter.usage_places(p.text):
+                places_of[u.simplified].append(p.place)
+    for u in usage:
+        kind = " (an exception: printed as converted)" if converter.characters(u.simplified) == u.printed else ""
+        n = len(places_of[u.simplified])
+        lines.append(f"  {u.file}:{u.line}  {u.simplified} → {u.printed}{kind}: {n} place{'s' if n != 1 else ''}"
+                     + (f": {_places(places_of[u.simplified])}" if n else ""))
     lines += ["", f"## Every word printed in another form ({len(listed)} forms of {len(by_word)} words)"]
     for w in sorted(listed, key=lambda w: (-len(w.places), w.simplified, w.printed)):
         lines.append(f"  {w.simplified} → {w.printed}  {len(w.places)}  {_places(w.places)}")

@@ -39,7 +39,7 @@ from ..render import bodies, glossary_page, html_text
 from ..render.notes import sources_html
 from ..text.document import Block
 from ..theme import Alternate, Neutral, Theme
-from .variants import Converter, Variant, printed_by_annotation
+from .variants import PROSE, Converter, Variant
 
 _NEUTRAL = Neutral()
 
@@ -74,32 +74,76 @@ def variant_fields(annotations: list[Annotation], converter: Converter) -> list[
     return pairs
 
 
-def annotation_fields(annotations: list[Annotation], converter: Converter) -> tuple[list[tuple[str, str]],
+def annotation_fields(annotations: list[Annotation], converter: Converter) -> tuple[dict[str, list[tuple[str, str]]],
                                                                                   dict[str, str]]:
-    """What the overrides scoped to an annotation change: (converted markup, markup converted with
-    them) pairs of its title, definition, body and sources, to replace in every page (as
-    variant_fields); and its texts, as the exports hold them, with their conversion with them."""
-    pairs: list[tuple[str, str]] = []
+    """What the overrides scoped to an annotation and the editors' usage (Converter.reword) change
+    in it: by annotation id, (converted markup, markup as the edition prints it) pairs of its title
+    (wherever a page prints it: the note's or event's heading, a marker's label, a page's list of
+    events), definition, body and sources, to replace in the pages that name the annotation; and
+    its texts, as the exports hold them, as the edition prints them. Copies of one text (a book's
+    repeated notes) are converted once."""
+    by_id: dict[str, list[tuple[str, str]]] = {}
     texts: dict[str, str] = {}
     scoped = {o.annotation for o in converter.in_annotations}
+    code = converter.variant.code
+    done: dict[tuple[str, bool], str] = {}
+
+    def printed(markup: str, fixed: Converter, own: bool) -> str:
+        if fixed is converter and (markup, own) in done:
+            return done[(markup, own)]
+        out = convert_html(markup, fixed, {})
+        out = converter.reword(markup, out) if own else out
+        if fixed is converter:
+            done[(markup, own)] = out
+        return out
+
     for a in annotations:
-        if a.id not in scoped:
+        own = [name for name in PROSE if getattr(a, name) and a.text(name, code) == getattr(a, name)]
+        if a.id not in scoped and not any(converter.usage_places(getattr(a, name)) for name in own):
             continue
-        fixed = dataclasses.replace(converter, overrides=[dataclasses.replace(o, annotation="")
-                                                          if o.annotation == a.id else o
-                                                          for o in converter.overrides])
-        markups = [f"<strong>{html.escape(a.title)}</strong></p>" if a.title else "",
-                   f'<p class="edition-term-definition">{html.escape(a.definition)}</p>' if a.definition else "",
-                   _json_string(a.definition) if a.definition else "",
-                   bodies.render(a.body) if a.body else "", sources_html(a.sources) if a.sources else ""]
-        for markup in filter(None, markups):
-            before, after = convert_html(markup, converter, {}), convert_html(markup, fixed, {})
+        fixed = converter if a.id not in scoped else dataclasses.replace(
+            converter, overrides=[dataclasses.replace(o, annotation="") if o.annotation == a.id else o
+                                  for o in converter.overrides])
+        pairs = []
+        for markup, prose in _markups(a, own):
+            before, after = printed(markup, converter, False), printed(markup, fixed, prose)
             if before != after:
                 pairs.append((before, after))
-        for text in printed_by_annotation([a])[a.id]:
-            if fixed.convert(text) != converter.convert(text):
-                texts[text] = fixed.convert(text)
-    return pairs, texts
+        if pairs:
+            by_id[a.id] = pairs
+        for name, text in _texts(a):
+            after = fixed.convert(text)
+            after = converter.reword(text, after) if name in own else after
+            if after != converter.convert(text):
+                texts[text] = after
+    return by_id, texts
+
+
+def _markups(a: Annotation, own: list[str]) -> list[tuple[str, bool]]:
+    """Each way the pages print the annotation's texts, and whether it is the editors' prose."""
+    out: list[tuple[str, bool]] = []
+    if a.title:
+        title = html.escape(a.title)
+        out += [(markup, "title" in own) for markup in
+                (f"<strong>{title}</strong></p>", f'：{title}"', f'　{title}"', f"　{title}</a>")]
+    elif a.body:  # a note without a title: its marker's label begins its body
+        out.append((f'：{html.escape(bodies.plain(a.body)[:30])}"', "body" in own))
+    if a.definition:
+        out += [(f'<p class="edition-term-definition">{html.escape(a.definition)}</p>', "definition" in own),
+                (_json_string(a.definition), "definition" in own)]
+    if a.body:
+        out.append((bodies.render(a.body), "body" in own))
+    if a.sources:
+        out.append((sources_html(a.sources), False))
+    return out
+
+
+def _texts(a: Annotation) -> list[tuple[str, str]]:
+    """The annotation's texts as the exports hold them: (field, text)."""
+    out = [(name, getattr(a, name)) for name in ("title", "body", "term", "definition") if getattr(a, name)]
+    out += [("alias", alias) for alias in a.aliases]
+    out += [("source", t) for s in a.sources for t in (s.title, s.publisher, s.citation) if t]
+    return out
 
 
 def snippet_fields(snippets: list[tuple[Block, int, int]], converter: Converter) -> list[tuple[str, str]]:
@@ -140,6 +184,9 @@ class Site:
     theme: Theme = field(default_factory=Neutral)
     #: Per edition code: texts the exports convert otherwise (annotation_fields), source → converted.
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Per edition code and annotation id: (converted markup, replacement) pairs applied to the
+    #: pages that name the annotation (an id="…" or a link to #…), see annotation_fields.
+    by_id: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
 
     @property
     def all(self) -> tuple[Variant, ...]:
@@ -425,6 +472,10 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     sitemaps(site)  # after the editions' copies, which are made from the source edition's
 
 
+#: What a page names: the ids of its elements and the fragments of its links.
+_NAMED = re.compile(r'(?:\bid="|#)([A-Za-z][\w-]*)')
+
+
 def _page_job(relative: str) -> None:
     assert _JOB is not None
     _page(*_JOB, relative)
@@ -439,6 +490,11 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}), site.theme)
         for old, new in site.replacements.get(variant.code, []):
             converted = converted.replace(old, new)
+        by_id = site.by_id.get(variant.code)
+        if by_id:
+            for name in sorted(set(_NAMED.findall(converted)) & by_id.keys()):
+                for old, new in by_id[name]:
+                    converted = converted.replace(old, new)
         converted = strings.apply(converted, _own_words(converters[variant.code]))
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
@@ -503,4 +559,13 @@ def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> s
             return site.site_url + variant.path + value[len(site.site_url):]
         return table.get(value, value)
 
-    return jsontext.dumps(convert_json(data, one))
+    return jsontext.dumps(_language(convert_json(data, one), site.source.code, variant.code))
+
+
+def _language(data: Any, source: str, code: str) -> Any:
+    """A converted export's language fields (Web Annotation bodies) naming the edition's language."""
+    if isinstance(data, list):
+        return [_language(x, source, code) for x in data]
+    if isinstance(data, dict):
+        return {k: code if k == "language" and v == source else _language(v, source, code) for k, v in data.items()}
+    return data

@@ -13,6 +13,14 @@ phrase occurs in the text; it applies wherever the phrase occurs in the edition 
 glossary, titles). When the text or the converter changes so that the count no longer holds, or
 OpenCC gets the phrase right by itself, the build stops: an override never silently goes stale.
 
+The editors' usage: the author's words are converted character by character, the editors' own
+(the annotations' titles, bodies and definitions) are also written in the edition's usage: a
+reviewed table (forms.yml's `usage`) gives, for a word of the editors' Simplified prose, the word
+the edition prints (网络 → 網路, 信息 → 資訊). It never touches what the editors quote (“…”,
+‘…’), titles (《…》, 〈…〉), what is marked -{…}-, or anything but the annotations' prose; an
+entry whose word is its plain conversion is an exception (a name: 中关村在线 → 中關村在線), and
+the longest entry wins where several match.
+
 Quotation marks: Taiwanese and Hong Kong publishing uses 「」 outside and 『』 inside; an edition
 may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
 """
@@ -123,7 +131,7 @@ def read_forms(root: Path, relative: str, schema: str = "") -> tuple[list[Form],
     path = root / relative
     if not path.exists():
         return [], []
-    entries = yamlfile.entries(path, relative, "forms", schema)
+    entries = yamlfile.entries(path, relative, "forms", schema, also=("usage",))
     items, problems = entries.items, list(entries.problems)
     out = []
     for item, line in zip(items, items.item_lines, strict=True):
@@ -142,6 +150,55 @@ def read_forms(root: Path, relative: str, schema: str = "") -> tuple[list[Form],
                                     "a form replaces the printed one character for character, like 宣佈: 宣布"))
         else:
             out.append(Form(values["edition"], printed, standard, values["reason"], keep, relative, line))
+    return out, problems
+
+
+USAGE = (
+    Field("edition", str, pattern=LANGUAGE, doc="the edition it applies to, like zh-Hant"),
+    Field("simplified", str, max_length=20, doc="a word of the editors' prose (notes, terms, events), like 网络"),
+    Field("printed", str, max_length=20,
+          doc="the word the edition prints in the editors' prose, like 網路 or 部落格 (its plain conversion "
+          "for an exception: a name that stays)"),
+    Field("reason", str, doc="the usage it follows (the Ministry of Education's dictionary), or why the exception"),
+)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One word of the editors' usage in an edition: a Simplified word of the annotations' prose
+    and the word the edition prints for it (see the module's docstring)."""
+
+    edition: str
+    simplified: str
+    printed: str
+    reason: str
+    file: str = ""
+    line: int = 0
+
+
+def read_usage(root: Path, relative: str) -> tuple[list[Usage], list[Problem]]:
+    """The variant policy file's `usage` list (absent means none): the good entries, and the
+    problems of its entries (the file's own problems are read_forms')."""
+    path = root / relative
+    if not path.exists():
+        return [], []
+    items = yamlfile.entries(path, relative, "forms", also=("usage",)).others["usage"]
+    out: list[Usage] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    for item, line in zip(items, items.item_lines, strict=True):
+        values, found = yamlfile.read_record(item, USAGE, relative, line, "usage")
+        problems += found
+        if found:
+            continue
+        key = (values["edition"], values["simplified"])
+        if key in seen:
+            problems.append(Problem(relative, line, f"usage {quote(values['simplified'])}: given twice (first at "
+                                    f"line {seen[key]})", "keep one entry per word and edition"))
+        else:
+            seen[key] = line
+            out.append(Usage(values["edition"], values["simplified"], values["printed"], values["reason"],
+                             relative, line))
     return out, problems
 
 
@@ -263,6 +320,34 @@ _JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30f
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
+#: What the editors' prose quotes or names: its marks, opening and closing.
+_QUOTED = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』"}
+_MARKS = re.compile("[" + "".join(_QUOTED) + "".join(_QUOTED.values()) + "]|\n\n")
+
+
+def _not_own(text: str) -> list[tuple[int, int]]:
+    """The spans of a text of the editors' prose that are not their own words: quotations and
+    titles, nested; one left open runs to the end of its paragraph (a blank line)."""
+    out: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for m in _MARKS.finditer(text):
+        i, char = m.start(), m.group()
+        if char in _QUOTED:
+            if not stack:
+                start = i
+            stack.append(_QUOTED[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+            if not stack:
+                out.append((start, i + 1))
+        elif stack and char == "\n\n":
+            out.append((start, i))
+            stack.clear()
+    if stack:
+        out.append((start, len(text)))
+    return out
+
 
 @cache
 def _script(char: str) -> int:
@@ -318,6 +403,8 @@ class Converter:
     forms: list[Form] = field(default_factory=list)
     #: Phrases never converted: what the annotations mark -{…}- (wherever the edition prints it).
     kept: Sequence[str] = ()
+    #: The editors' usage (every edition's; this one's are used): see `reword`.
+    usage: Sequence[Usage] = ()
 
     def __post_init__(self) -> None:
         if self.variant.opencc:
@@ -334,6 +421,11 @@ class Converter:
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
         #: Overrides scoped to one annotation: applied to its texts (see in_annotation).
         self.in_annotations = [o for o in self.overrides if o.edition == self.variant.code and o.annotation]
+        #: The editors' usage, by word; longest first, so that an exception (中关村在线) wins over
+        #: the word it contains (在线).
+        self.words = {u.simplified: u for u in self.usage if u.edition == self.variant.code}
+        order = sorted(self.words, key=lambda w: (-len(w), w))
+        self._words = re.compile("|".join(map(re.escape, order))) if order and self.variant.opencc else None
 
     def policy(self) -> list[Form]:
         """The edition's standard forms (its exceptions aside)."""
@@ -409,6 +501,33 @@ class Converter:
                     out = out[:at] + f.standard + out[at + len(f.printed):]
                 at = converted.find(f.printed, at + 1)
         return out
+
+    def reword(self, text: str, converted: str) -> str:
+        """The editors' prose `text`, as `converted` (as long) prints it, with the edition's usage
+        in its own words (not in what it quotes, titles, -{…}- and what is not Simplified)."""
+        if self._words is None or len(converted) != len(text):
+            return converted
+        out: list[str] = []
+        done = 0
+        for at, usage in self.usage_places(text):  # the last step: the word may be longer (博客 → 部落格)
+            out += [converted[done:at], usage.printed]
+            done = at + len(usage.simplified)
+        out.append(converted[done:])
+        return "".join(out)
+
+    def usage_places(self, text: str) -> list[tuple[int, Usage]]:
+        """Where the editors' usage applies in a text of their prose: (position, entry), exceptions
+        included (their word is printed as converted)."""
+        if self._words is None:
+            return []
+        found = [(m.start(), m.end(), self.words[m.group()]) for m in self._words.finditer(text)]
+        if not found:
+            return []
+        closed = sorted(_not_own(text) + [m.span() for m in _URL.finditer(text)]
+                        + [m.span() for m in _JAPANESE.finditer(text)] + traditional(text)
+                        + ([m.span() for m in self._kept.finditer(text)] if self._kept else []))
+        return [(start, usage) for start, end, usage in found
+                if not any(s < end and start < e for s, e in closed)]
 
     def printed_in(self, block: str, text: str, annotation: str = "") -> str:
         """A passage's characters as the edition prints them: converted, with the overrides and
@@ -518,6 +637,13 @@ class Converter:
                                         f"{quote(o.converted)}", "the converter was fixed; remove the override"))
         return problems
 
+    def check_usage(self, prose: Sequence[str]) -> list[Problem]:
+        """The editors' usage entries of this edition that apply nowhere in its prose (stale)."""
+        used = {usage.simplified for text in prose for _, usage in self.usage_places(text)}
+        return [Problem(u.file, u.line, f"usage {quote(u.simplified)}: the word occurs nowhere in the editors' "
+                        "prose (outside quotations and titles)", "the annotations changed: remove the entry")
+                for u in self.words.values() if u.simplified not in used]
+
     def _already(self, text: str, o: Override) -> bool:
         """Does OpenCC alone already convert every occurrence of the phrase in `text` right?"""
         plain = _opencc(self.variant.opencc).convert(text)
@@ -582,13 +708,31 @@ def printed_by_annotation(annotations: Iterable[Annotation]) -> dict[str, list[s
     return out
 
 
+PROSE = ("title", "body", "definition")
+
+
+def prose(annotations: Iterable[Annotation], code: str) -> list[str]:
+    """The editors' prose that edition `code` converts: the annotations' titles, bodies and
+    definitions (not the headwords and aliases, which are the text's words, nor the sources,
+    which are cited as they are), but those the annotation gives in the edition's own words."""
+    return [getattr(a, name) for a in annotations for name in PROSE
+            if getattr(a, name) and a.text(name, code) == getattr(a, name)]
+
+
 def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
-          others: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None) -> list[Problem]:
-    """Every problem of the overrides: for an edition that is not configured, or stale."""
+          others: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None,
+          usage: Sequence[Usage] = (), annotations: Sequence[Annotation] | None = None) -> list[Problem]:
+    """Every problem of the overrides and the editors' usage: for an edition that is not
+    configured, or stale (the usage only when `annotations` are given: all of them, none broken)."""
+    hint = "configured editions: " + (", ".join(sorted(converters)) or "none")
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
-                        "configured editions: " + (", ".join(sorted(converters)) or "none"))
-                for o in overrides if o.edition not in converters]
-    return problems + [p for c in converters.values() for p in c.check(document, others, by_annotation)]
+                        hint) for o in overrides if o.edition not in converters]
+    problems += [Problem(u.file, u.line, f"usage {quote(u.simplified)}: there is no edition {quote(u.edition)}", hint)
+                 for u in usage if u.edition not in converters]
+    problems += [p for c in converters.values() for p in c.check(document, others, by_annotation)]
+    if annotations is None:
+        return problems
+    return problems + [p for code, c in converters.items() for p in c.check_usage(prose(annotations, code))]
 
 
 @dataclass(frozen=True)
@@ -632,13 +776,15 @@ def report(converter: Converter, document: Document) -> str:
 
 
 def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
-               kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None
-               ) -> tuple[dict[str, Converter], list[Problem]]:
+               kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None,
+               annotations: Sequence[Annotation] | None = None) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides, the
-    variant policy and the phrases `kept` (see Annotation.kept); the problems of the overrides
-    (unknown edition, stale). Raises EditionError when the overrides file cannot be read."""
+    variant policy, the editors' usage and the phrases `kept` (see Annotation.kept); the problems
+    of the overrides and the usage (unknown edition, stale). Raises EditionError when the
+    overrides file or the policy cannot be read."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
-    found = {v.code: Converter(v, overrides, forms, kept) for v in variants}
-    return found, check(found, overrides, document, others, by_annotation)
+    usage, problems = read_usage(root, settings.forms)
+    found = {v.code: Converter(v, overrides, forms, kept, usage) for v in variants}
+    return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations)

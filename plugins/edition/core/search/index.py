@@ -28,7 +28,7 @@ from typing import Literal
 from ..annotations.glossary import Glossary
 from ..annotations.model import Annotation
 from ..annotations.timeline import Timeline
-from ..editions.variants import Converter, _candidates, _opencc
+from ..editions.variants import PROSE, Converter, _candidates, _opencc
 from ..render import bodies
 from ..render.notes import PageNote
 from ..text.document import Block, Page
@@ -93,14 +93,20 @@ def docs(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]]
     blocks = [b for page in document_pages for b in page.blocks]
     converted = dict(zip((b.id for b in blocks), _blocks(blocks, converter), strict=True))
 
+    def printed(a: Annotation, text: str, prose: bool) -> str:
+        """An annotation's text as its pages print it: converted, with the overrides scoped to it
+        and (in the editors' prose) the edition's usage."""
+        out = converter.quotes(converter.printed_in("", text, a.id))
+        return converter.reword(text, out) if prose else out
+
     def own(a: Annotation, name: str) -> str:
         """A field as the edition prints it: the annotation's own variant, or converted."""
         value = a.text(name, code)
-        return value if value != getattr(a, name) else converter.convert(value)
+        return value if value != getattr(a, name) else printed(a, value, name in PROSE)
 
     def body(a: Annotation) -> str:
         value = a.text("body", code)
-        return bodies.plain(value) if value != a.body else converter.convert(bodies.plain(value))
+        return bodies.plain(value) if value != a.body else printed(a, bodies.plain(value), True)
 
     out: list[Doc] = []
     for page in document_pages:
