@@ -104,7 +104,8 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     annotations = loaded.annotations.annotations
     converters, problems = variants.converters(site.root, settings, loaded.edition.document,
                                                variants.printed(annotations), variants.kept(annotations),
-                                               variants.printed_by_annotation(annotations), annotations)
+                                               variants.printed_by_annotation(annotations), annotations,
+                                               variants.own_prose(loaded.edition.emendations, settings))
     problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
                                     converters, caches["segmentation"])
     kept.write()  # even when the build stops: the next run is as fast
@@ -259,12 +260,16 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         annotations = list(edition.project.annotations.annotations)
         scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
                   for v in edition.variants}
+        intros = [text for _, text in edition.settings.intros]
+        own = {v.code: variant_site.emendation_fields(edition.project.edition.emendations, intros,
+                                                      edition.converters[v.code]) for v in edition.variants}
         replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]),
-                                 *variant_site.snippet_fields(snippets, edition.converters[v.code])]
+                                 *variant_site.snippet_fields(snippets, edition.converters[v.code]), *own[v.code][1]]
                         for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme, texts={code: texts for code, (_, texts) in scoped.items()},
-                                    by_id={code: pairs for code, (pairs, _) in scoped.items()})
+                                    edition.theme, texts={v.code: {**scoped[v.code][1], **own[v.code][2]}
+                                                          for v in edition.variants},
+                                    by_id={v.code: {**scoped[v.code][0], **own[v.code][0]} for v in edition.variants})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
         _conversion_reports(edition, site)

@@ -161,7 +161,8 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
                       for v in editions}
         errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations),
                                  variants.printed_by_annotation(loaded.annotations), usage,
-                                 None if loaded.errors else loaded.annotations)  # a broken file's words: unknown
+                                 None if loaded.errors else loaded.annotations,  # a broken file's words: unknown
+                                 variants.own_prose(edition.emendations, settings))
         errors += boundaries.problems(paths.root, settings, edition, loaded.annotations, converters,
                                       boundary_cache)
     if errors:

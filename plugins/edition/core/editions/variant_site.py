@@ -27,7 +27,7 @@ import json
 import multiprocessing
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,9 +35,11 @@ from typing import Any
 from .. import strings
 from ..annotations.model import Annotation
 from ..exports import jsontext
+from ..exports.webannotation import body_value, editing_value, source_value
 from ..render import bodies, glossary_page, html_text
 from ..render.notes import sources_html
 from ..text.document import Block
+from ..text.emendations import Emendation
 from ..theme import Alternate, Neutral, Theme
 from .variants import PROSE, Converter, Variant
 
@@ -88,35 +90,72 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
     code = converter.variant.code
     done: dict[tuple[str, bool], str] = {}
 
-    def printed(markup: str, fixed: Converter, own: bool) -> str:
+    def printed(markup: str, fixed: Converter, own: bool, a: Annotation) -> str:
         if fixed is converter and (markup, own) in done:
             return done[(markup, own)]
         out = convert_html(markup, fixed, {})
-        out = converter.reword(markup, out) if own else out
+        out = converter.reword(markup, out, _within(markup, a)) if own else out
         if fixed is converter:
             done[(markup, own)] = out
         return out
 
     for a in annotations:
         own = [name for name in PROSE if getattr(a, name) and a.text(name, code) == getattr(a, name)]
-        if a.id not in scoped and not any(converter.usage_places(getattr(a, name)) for name in own):
+        cited = [s.citation for s in a.sources if s.citation]
+        if a.id not in scoped and not any(converter.usage_places(t) for t in [*(getattr(a, n) for n in own), *cited]):
             continue
         fixed = converter if a.id not in scoped else dataclasses.replace(
             converter, overrides=[dataclasses.replace(o, annotation="") if o.annotation == a.id else o
                                   for o in converter.overrides])
         pairs = []
         for markup, prose in _markups(a, own):
-            before, after = printed(markup, converter, False), printed(markup, fixed, prose)
+            before, after = printed(markup, converter, False, a), printed(markup, fixed, prose, a)
             if before != after:
                 pairs.append((before, after))
         if pairs:
             by_id[a.id] = pairs
         for name, text in _texts(a):
             after = fixed.convert(text)
-            after = converter.reword(text, after) if name in own else after
+            after = converter.reword(text, after) if name in own or name == "citation" else after
             if after != converter.convert(text):
                 texts[text] = after
+        # The exports' composed values: a term's body (headword, definition, body), a source without a url.
+        composed = [body_value(a)] if "body" in own or "definition" in own or a.kind == "term" else []
+        composed += [source_value(s) for s in a.sources if not s.url]
+        for text, spans in composed:
+            after = converter.reword(text, fixed.convert(text), spans)
+            if text and after != converter.convert(text):
+                texts[text] = after
     return by_id, texts
+
+
+def emendation_fields(emendations: Iterable[Emendation], intros: Iterable[str], converter: Converter
+                      ) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]], dict[str, str]]:
+    """What the editors' usage changes in the emendations' reasons and the settings' introductions,
+    their own words: by emendation id, (converted markup, reworded markup) pairs of its reason (in
+    its mark's label, which quotes the source first, and on the apparatus page); the pairs of the
+    introductions (each on its own page); and the exports' texts (an emendation's body)."""
+    by_id: dict[str, list[tuple[str, str]]] = {}
+    texts: dict[str, str] = {}
+    for e in emendations:
+        if not e.reason or not converter.usage_places(e.reason):
+            continue
+        reason = html.escape(e.reason)
+        pairs = [(before, after) for before, after in
+                 ((convert_html(m, converter, {}), converter.reword(m, convert_html(m, converter, {})))
+                  for m in (f'。{reason}"', f"<p>{reason}</p>")) if before != after]
+        if pairs:
+            by_id[e.id] = pairs
+        value = editing_value(e)
+        texts[value] = converter.reword(value, converter.convert(value), [(len(value) - len(e.reason), len(value))])
+    pages = []
+    for intro in intros:
+        markup = f"<p>{html.escape(intro, quote=False)}</p>"
+        before = convert_html(markup, converter, {})
+        after = converter.reword(markup, before)
+        if before != after:
+            pages.append((before, after))
+    return by_id, pages, texts
 
 
 def _markups(a: Annotation, own: list[str]) -> list[tuple[str, bool]]:
@@ -134,15 +173,32 @@ def _markups(a: Annotation, own: list[str]) -> list[tuple[str, bool]]:
     if a.body:
         out.append((bodies.render(a.body), "body" in own))
     if a.sources:
-        out.append((sources_html(a.sources), False))
+        out.append((sources_html(a.sources), True))  # its citations are the editors' words (see _within)
     return out
+
+
+def _within(markup: str, a: Annotation) -> list[tuple[int, int]] | None:
+    """The spans of a markup of the annotation that are the editors' words: all of it, but in its
+    sources' list only their citations (the titles and publishers are cited as they are)."""
+    if not markup.startswith('<p class="edition-note-sources">'):
+        return None
+    spans = []
+    for s in a.sources:
+        if s.citation:
+            cited = "，" + html.escape(s.citation)
+            at = markup.find(cited)
+            while at != -1:
+                spans.append((at + 1, at + len(cited)))
+                at = markup.find(cited, at + 1)
+    return spans
 
 
 def _texts(a: Annotation) -> list[tuple[str, str]]:
     """The annotation's texts as the exports hold them: (field, text)."""
     out = [(name, getattr(a, name)) for name in ("title", "body", "term", "definition") if getattr(a, name)]
     out += [("alias", alias) for alias in a.aliases]
-    out += [("source", t) for s in a.sources for t in (s.title, s.publisher, s.citation) if t]
+    out += [("source", t) for s in a.sources for t in (s.title, s.publisher) if t]
+    out += [("citation", s.citation) for s in a.sources if s.citation]
     return out
 
 

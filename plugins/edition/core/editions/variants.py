@@ -14,10 +14,11 @@ glossary, titles). When the text or the converter changes so that the count no l
 OpenCC gets the phrase right by itself, the build stops: an override never silently goes stale.
 
 The editors' usage: the author's words are converted character by character, the editors' own
-(the annotations' titles, bodies and definitions) are also written in the edition's usage: a
+(the annotations' titles, bodies, definitions and sources' citations, the emendations' reasons,
+the settings' introductions) are also written in the edition's usage: a
 reviewed table (forms.yml's `usage`) gives, for a word of the editors' Simplified prose, the word
 the edition prints (网络 → 網路, 信息 → 資訊). It never touches what the editors quote (“…”,
-‘…’), titles (《…》, 〈…〉), what is marked -{…}-, or anything but the annotations' prose; an
+‘…’), titles (《…》, 〈…〉), what is marked -{…}-, or anything but the editors' prose; an
 entry whose word is its plain conversion is an exception (a name: 中关村在线 → 中關村在線), and
 the longest entry wins where several match.
 
@@ -502,25 +503,27 @@ class Converter:
                 at = converted.find(f.printed, at + 1)
         return out
 
-    def reword(self, text: str, converted: str) -> str:
+    def reword(self, text: str, converted: str, within: Sequence[tuple[int, int]] | None = None) -> str:
         """The editors' prose `text`, as `converted` (as long) prints it, with the edition's usage
-        in its own words (not in what it quotes, titles, -{…}- and what is not Simplified)."""
+        in its own words (not in what it quotes, titles, -{…}- and what is not Simplified);
+        `within`: only in these spans of it (the editors' words in a text that has others too)."""
         if self._words is None or len(converted) != len(text):
             return converted
         out: list[str] = []
         done = 0
-        for at, usage in self.usage_places(text):  # the last step: the word may be longer (博客 → 部落格)
+        for at, usage in self.usage_places(text, within):  # the last step: the word may be longer (博客 → 部落格)
             out += [converted[done:at], usage.printed]
             done = at + len(usage.simplified)
         out.append(converted[done:])
         return "".join(out)
 
-    def usage_places(self, text: str) -> list[tuple[int, Usage]]:
-        """Where the editors' usage applies in a text of their prose: (position, entry), exceptions
-        included (their word is printed as converted)."""
+    def usage_places(self, text: str, within: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, Usage]]:
+        """Where the editors' usage applies in a text of their prose (or in its spans `within`):
+        (position, entry), exceptions included (their word is printed as converted)."""
         if self._words is None:
             return []
-        found = [(m.start(), m.end(), self.words[m.group()]) for m in self._words.finditer(text)]
+        found = [(m.start(), m.end(), self.words[m.group()]) for m in self._words.finditer(text)
+                 if within is None or any(s <= m.start() and m.end() <= e for s, e in within)]
         if not found:
             return []
         closed = sorted(_not_own(text) + [m.span() for m in _URL.finditer(text)]
@@ -713,17 +716,29 @@ PROSE = ("title", "body", "definition")
 
 def prose(annotations: Iterable[Annotation], code: str) -> list[str]:
     """The editors' prose that edition `code` converts: the annotations' titles, bodies and
-    definitions (not the headwords and aliases, which are the text's words, nor the sources,
-    which are cited as they are), but those the annotation gives in the edition's own words."""
-    return [getattr(a, name) for a in annotations for name in PROSE
-            if getattr(a, name) and a.text(name, code) == getattr(a, name)]
+    definitions, but those the annotation gives in the edition's own words, and their sources'
+    citations (not the headwords and aliases, which are the text's words, nor the sources'
+    titles and publishers, which are cited as they are)."""
+    out = []
+    for a in annotations:
+        out += [getattr(a, name) for name in PROSE if getattr(a, name) and a.text(name, code) == getattr(a, name)]
+        out += [s.citation for s in a.sources if s.citation]
+    return out
+
+
+def own_prose(emendations: Iterable[Any], settings: Settings) -> list[str]:
+    """The editors' prose outside the annotations: the emendations' reasons, the settings'
+    introductions."""
+    return [e.reason for e in emendations if e.reason] + [text for _, text in settings.intros]
 
 
 def check(converters: dict[str, Converter], overrides: list[Override], document: Document,
           others: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None,
-          usage: Sequence[Usage] = (), annotations: Sequence[Annotation] | None = None) -> list[Problem]:
+          usage: Sequence[Usage] = (), annotations: Sequence[Annotation] | None = None,
+          own: Sequence[str] = ()) -> list[Problem]:
     """Every problem of the overrides and the editors' usage: for an edition that is not
-    configured, or stale (the usage only when `annotations` are given: all of them, none broken)."""
+    configured, or stale (the usage only when `annotations` are given: all of them, none broken;
+    `own`: the editors' other prose, the emendations' reasons and the settings' introductions)."""
     hint = "configured editions: " + (", ".join(sorted(converters)) or "none")
     problems = [Problem(o.file, o.line, f"override {quote(o.simplified)}: there is no edition {quote(o.edition)}",
                         hint) for o in overrides if o.edition not in converters]
@@ -732,7 +747,8 @@ def check(converters: dict[str, Converter], overrides: list[Override], document:
     problems += [p for c in converters.values() for p in c.check(document, others, by_annotation)]
     if annotations is None:
         return problems
-    return problems + [p for code, c in converters.items() for p in c.check_usage(prose(annotations, code))]
+    return problems + [p for code, c in converters.items()
+                       for p in c.check_usage([*prose(annotations, code), *own])]
 
 
 @dataclass(frozen=True)
@@ -777,7 +793,8 @@ def report(converter: Converter, document: Document) -> str:
 
 def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
                kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None,
-               annotations: Sequence[Annotation] | None = None) -> tuple[dict[str, Converter], list[Problem]]:
+               annotations: Sequence[Annotation] | None = None, own: Sequence[str] = ()
+               ) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides, the
     variant policy, the editors' usage and the phrases `kept` (see Annotation.kept); the problems
     of the overrides and the usage (unknown edition, stale). Raises EditionError when the
@@ -787,4 +804,4 @@ def converters(root: Path, settings: Settings, document: Document, others: Seque
     forms = load_forms(root, settings.forms)
     usage, problems = read_usage(root, settings.forms)
     found = {v.code: Converter(v, overrides, forms, kept, usage) for v in variants}
-    return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations)
+    return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations, own)

@@ -14,6 +14,7 @@ from ..annotations.anchoring import Anchor
 from ..annotations.model import Annotation, Source
 from ..project import Project
 from ..render.apparatus import Placement
+from ..text.emendations import Emendation
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MOTIVATION = {"note": "commenting", "term": "identifying", "event": "describing"}
@@ -38,18 +39,39 @@ def _sources(source: Source) -> list[dict[str, Any]]:
     if source.url:
         out.append({"type": "SpecificResource", "purpose": "linking", "source": source.url})
     else:
-        text = "，".join(x for x in (source.title, source.publisher, source.date, source.citation) if x)
-        if source.repost:
-            text += f"（转载：{'，'.join(x for x in (source.repost.publisher, source.repost.title) if x)}）"
-        out.append({"type": "TextualBody", "purpose": "linking", "value": text, "format": "text/plain",
-                    "language": TEXT_LANGUAGE})
+        out.append({"type": "TextualBody", "purpose": "linking", "value": source_value(source)[0],
+                    "format": "text/plain", "language": TEXT_LANGUAGE})
     if source.repost:
         out.append({"type": "SpecificResource", "purpose": "linking", "source": source.repost.url})
     return out
 
 
+def source_value(source: Source) -> tuple[str, list[tuple[int, int]]]:
+    """A source without a url as a text body's value, and where its citation (the editors' words) is."""
+    parts = [x for x in (source.title, source.publisher, source.date) if x]
+    text = "，".join(parts)
+    spans = []
+    if source.citation:
+        text += "，" if text else ""
+        spans.append((len(text), len(text) + len(source.citation)))
+        text += source.citation
+    if source.repost:
+        text += f"（转载：{'，'.join(x for x in (source.repost.publisher, source.repost.title) if x)}）"
+    return text, spans
+
+
+def body_value(a: Annotation) -> tuple[str, list[tuple[int, int]]]:
+    """An annotation's body as its Web Annotation says it, and where the editors' words are in it
+    (a term's headword is the text's word)."""
+    if a.kind != "term":
+        return a.body, [(0, len(a.body))]
+    head = f"**{a.term}**："
+    value = f"{head}{a.definition}\n\n{a.body}".strip()
+    return value, [(len(head), len(value))]
+
+
 def _annotation(a: Annotation, anchors: list[Anchor], base: str, page_url: Callable[[str], str]) -> dict[str, Any]:
-    value = a.body if a.kind != "term" else f"**{a.term}**：{a.definition}\n\n{a.body}".strip()
+    value = body_value(a)[0]
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": MOTIVATION[a.kind], "value": value,
                                    "format": "text/markdown", "language": TEXT_LANGUAGE}]
     body += [item for s in a.sources for item in _sources(s)]
@@ -75,10 +97,15 @@ def _emendation(p: Placement, base: str, page_url: Callable[[str], str]) -> dict
         "type": "Annotation",
         "motivation": "editing",
         "body": [{"type": "TextualBody", "purpose": "editing", "format": "text/plain", "language": TEXT_LANGUAGE,
-                  "value": f"{e.label}：底本作“{e.source}”，今作“{e.reading}”。{e.reason}"}],
+                  "value": editing_value(e)}],
         "target": _target(page_url(p.page.slug), exact, text[max(0, start - 16):start], text[end:end + 16],
                           p.block.id),
     }
+
+
+def editing_value(e: Emendation) -> str:
+    """An emendation as its Web Annotation body says it; the reason, the editors' words, ends it."""
+    return f"{e.label}：底本作“{e.source}”，今作“{e.reading}”。{e.reason}"
 
 
 def _offset(text: str, non_whitespace: int) -> int:
