@@ -272,6 +272,7 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
                                     by_id={v.code: {**scoped[v.code][0], **own[v.code][0]} for v in edition.variants})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
+        _not_found_pages(edition, site)
         _conversion_reports(edition, site)
     if s.search:
         names = edition.generated
@@ -363,15 +364,30 @@ def _decorate(edition: Edition, slug: str, url: str, content: str) -> str:
                               p.timeline.on(page), p.edition.document, edition.settings.categories.keys("note"))
 
 
-def _not_found(edition: Edition) -> str:
+def _not_found(edition: Edition, variant: variants.Variant | None = None) -> str:
+    """The 404 page's content in the source edition, or in a further one (its own strings, its
+    links into it, the page titles as it prints them)."""
     urls = edition.urls
     names = edition.generated
     titles = {"glossary": "术语表", "timeline": "年表", "apparatus": "校勘记"}
-    offered = [(titles[n], urls.url(names[n])) for n in ("glossary", "timeline", "apparatus")]
+    convert = edition.converters[variant.code].convert if variant else str
+    offered = [(convert(titles[n]), urls.url(names[n])) for n in ("glossary", "timeline", "apparatus")]
     blocks = [b for _, b in edition.project.edition.document.blocks() if b.kind != "heading"]
     example = blocks[min(len(blocks) - 1, 40)].id if blocks else ""
-    return not_found.content(urls.path, offered, [(v.code, v.path, v.name) for v in edition.variants], example,
-                             edition.settings.search)
+    words = (strings.load(variant.code) or strings.source()) if variant else strings.source()
+    return not_found.content(urls.path + (variant.path if variant else ""), offered,
+                             [(v.code, v.path, v.name) for v in edition.variants], example, edition.settings.search,
+                             words)
+
+
+def _not_found_pages(edition: Edition, site: Path) -> None:
+    """Each further edition's copy of the 404 page in its own words (a conversion of the source
+    edition's would print 用搜索找, mainland usage), when the generator has its strings."""
+    for v in edition.variants:
+        page = site / v.path / "404.html"
+        if page.is_file() and strings.load(v.code) is not None:
+            markup = page.read_text(encoding="utf-8")
+            page.write_text(own_pages.place(markup, _not_found(edition, v), edition.theme), encoding="utf-8")
 
 
 def _repository(repo_url: str, relative_url: str) -> str:

@@ -316,6 +316,20 @@ def test_the_editors_words_in_zh_hant_are_taiwanese(built_site: Build) -> None:
     assert tooltips == {}
     text = (site / "text" / "opening" / "index.html").read_text(encoding="utf-8")
     assert 'title="本段連結 p-0-1"' in text and 'title="為這一段建議註釋"' in text and 'title="本節連結"' in text
+    # The generator's pages: their introductions, the timeline's labels, the page not found.
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert ("組內按拼音排序。正文中每個術語都連結到這裡：每節第一次出現時是醒目的連結，之後只在滑鼠移過時顯出；"
+            in glossary)
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "正文中相應處有上標「紀」連結回來。其餘 20 件是正文之外的背景。" in timeline
+    assert '<legend>按類別篩選</legend>' in timeline and 'data-format="顯示 # 件事"' in timeline
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "<li>用搜尋找：詞的任何一段都能找到，簡體、繁體輸入都可以。</li>" in missing
+    assert ('從<a href="/edition/zh-Hant/">首頁</a>開始，或者看<a href="/edition/zh-Hant/glossary/">術語表</a>'
+            in missing)
+    for page in (glossary, timeline, missing):
+        article = page.split('<article class="md-content__inner md-typeset">')[1].split("<h2")[0]
+        assert [w for w in (*MAINLAND_WORDS, "鏈接回來", "用搜索") if w in re.sub(r"<[^>]+>", "", article)] == []
 
 
 def test_the_editors_prose_is_in_taiwanese_usage_and_the_authors_words_stay(built_site: Build) -> None:

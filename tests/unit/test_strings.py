@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -69,8 +70,8 @@ def test_replacing_where_the_literal_is_gives_what_the_pattern_gives() -> None:
 def test_a_wrong_table_is_refused_with_its_line(text: str, message: str) -> None:
     complete = {name: value for name, value in strings.load("zh-Hant").items()}
     lines = text if text.startswith("- ") else text + "".join(
-        f"{k}: {v}\n" for k, v in complete.items() if not text.startswith(k + ":") and not
-        (text.startswith("paragrap_") and k == "paragraph_link"))
+        f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in complete.items()
+        if not text.startswith(k + ":") and not (text.startswith("paragrap_") and k == "paragraph_link"))
     with pytest.raises(EditionError) as error:
         strings.parse(lines, "zh-Hant.yml", strings.source())
     assert message in [str(p) for p in error.value.problems]
@@ -79,5 +80,5 @@ def test_a_wrong_table_is_refused_with_its_line(text: str, message: str) -> None
 def test_a_missing_string_is_named() -> None:
     with pytest.raises(EditionError) as error:
         strings.parse("section_link: 本節連結\n", "zh-Hant.yml")
-    assert str(error.value).splitlines()[:2] == ["zh-Hant.yml: missing string 'entry_link'",
-                                                 "  hint: add a line 'entry_link: …'"]
+    assert str(error.value).splitlines()[:2] == ["zh-Hant.yml: missing string 'back_to_text'",
+                                                 "  hint: add a line 'back_to_text: …'"]

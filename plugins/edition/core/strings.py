@@ -41,6 +41,33 @@ class Strings:
     section_notes: str
     #: The label and title of the list of events a page mentions.
     events_on_page: str
+    #: A note's link back to its passage in the text ({n}: the second, third… passage it is on).
+    back_to_text: str
+    back_to_text_nth: str
+    #: The glossary page's introduction ({categories}: its categories, listed), and with no entry.
+    glossary_intro: str
+    glossary_empty: str
+    #: The timeline page's introduction ({span}: its years; {count}, {mentioned}: its events, those
+    #: the text mentions), with {background} events outside the text, and with no event.
+    timeline_intro: str
+    timeline_intro_background: str
+    timeline_empty: str
+    #: The timeline's years (a label), its filter's legend, and the filter's status ("#": a number).
+    timeline_years: str
+    timeline_filter: str
+    timeline_shown: str
+    #: The page not found (404): its heading and text; the example paragraph id ({example}), with
+    #: the words that it is the same in every edition; the search, the home page ({home}: a link
+    #: to it, named `home`) and the other pages ({pages}: links, the last after `list_and`).
+    not_found_title: str
+    not_found_text: str
+    not_found_example: str
+    not_found_example_editions: str
+    not_found_search: str
+    not_found_home: str
+    not_found_home_pages: str
+    home: str
+    list_and: str
     #: The theme's own translations corrected for this edition: (the theme's string in the source
     #: edition's language, this edition's), e.g. Material's zh-TW 前往倉庫 → 前往儲存庫.
     theme: tuple[tuple[str, str], ...] = ()
@@ -53,6 +80,9 @@ class Strings:
 
 
 NAMES = tuple(f.name for f in fields(Strings) if f.name != "theme")
+#: The strings a page is rendered with for each edition (the 404 page's, whose placeholders hold
+#: markup), not put in place of their conversion (see `replacements`).
+RENDERED = frozenset(n for n in NAMES if n.startswith("not_found_") or n in ("home", "list_and"))
 
 
 def parse(text: str, file: str, reference: Strings | None = None) -> Strings:
@@ -124,6 +154,8 @@ def replacements(edition: Strings, convert: Callable[[str], str]) -> list[Replac
     and the edition's own string in its place (the placeholders' text kept)."""
     out = []
     for name, text in source().items():
+        if name in RENDERED:
+            continue
         converted = convert(text)
         parts = _PLACEHOLDER.split(converted)  # text, name, text, …
         pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^\"<>]*?)" for i, p in enumerate(parts))

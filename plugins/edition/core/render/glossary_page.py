@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
+from .. import strings
 from ..annotations.glossary import Entry, Glossary, Occurrence
 from ..render import bodies
 from ..text.document import Block, Page
@@ -35,13 +36,12 @@ def paragraph_label(page: Page, block: Block) -> str:
 
 def intro(glossary: Glossary) -> str:
     """The page's introduction, made from what the glossary holds (its categories)."""
+    words = strings.source()
     labels = [glossary.label(c) for c, _ in glossary.by_category()]
     if not labels:
-        return "术语表还没有条目。"
-    listed = labels[0] if len(labels) == 1 else "、".join(labels[:-1]) + "和" + labels[-1]
-    return (f"本书的{listed}，按类别分组，组内按拼音排序。"
-            "正文中每个术语都链接到这里：每节第一次出现时是醒目的链接，之后只在鼠标移过时显出；"
-            "指向术语时显示它的定义。每个条目列出正文中用到它的每一段。")
+        return words.glossary_empty
+    listed = labels[0] if len(labels) == 1 else "、".join(labels[:-1]) + words.list_and + labels[-1]
+    return words.glossary_intro.format(categories=listed)
 
 
 def page_markdown(glossary: Glossary, block_url: Callable[[Page, Block], str], introduction: str = "") -> str:

@@ -10,27 +10,34 @@ editions' copies of the page would otherwise point it into themselves).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
+
+from .. import strings
+from ..strings import Strings
 
 
 def content(site_path: str, pages: Sequence[tuple[str, str]], editions: Sequence[tuple[str, str, str]],
-            example: str, search: bool) -> str:
-    """The page's content. `site_path` is the site's path on its host ("/edition/"); `pages` the
-    (title, site-relative URL) of the pages to offer after the home page; `editions` the
-    (language tag, path, name) of the further editions; `example` a paragraph id of the text."""
+            example: str, search: bool, words: Strings | None = None) -> str:
+    """The page's content. `site_path` is the site's path on its host ("/edition/", or an
+    edition's, "/edition/zh-Hant/"); `pages` the (title, site-relative URL) of the pages to offer
+    after the home page; `editions` the (language tag, path, name) of the further editions;
+    `example` a paragraph id of the text; `words` the edition's own strings (the source edition's
+    when absent)."""
+    words = words or strings.source()
     links = [f'<a href="{html.escape(site_path + url)}">{html.escape(title)}</a>' for title, url in pages]
-    listed = "、".join(links[:-1]) + "和" + links[-1] if len(links) > 1 else "".join(links)
-    same = "在各个版本中都一样，" if editions else ""
+    listed = "、".join(links[:-1]) + html.escape(words.list_and) + links[-1] if len(links) > 1 else "".join(links)
     items = []
     if search:
-        items.append("<li>用搜索找：词的任何一段都能找到，简体、繁体输入都可以。</li>")
-    items.append(f'<li>从<a href="{html.escape(site_path)}">首页</a>开始' + (f"，或者看{listed}" if listed else "")
-                 + "。</li>")
+        items.append(f"<li>{html.escape(words.not_found_search)}</li>")
+    home = f'<a href="{html.escape(site_path)}">{html.escape(words.home)}</a>'
+    items.append("<li>" + (_fill(words.not_found_home_pages, home=home, pages=listed) if listed
+                           else _fill(words.not_found_home, home=home)) + "</li>")
+    code = f"<code>{html.escape(example)}</code>"
+    where = _fill(words.not_found_example_editions if editions else words.not_found_example, example=code)
     out = [
-        '<h1 id="not-found">找不到这一页</h1>',
-        "<p>这个地址没有对应的页面：也许链接抄错了，或者页面改了名。"
-        + (f"正文每一段的编号（如 <code>{html.escape(example)}</code>）{same}可以用它来找。" if example else "")
-        + "</p>",
+        f'<h1 id="not-found">{html.escape(words.not_found_title)}</h1>',
+        f"<p>{html.escape(words.not_found_text)}{where if example else ''}</p>",
         f"<ul>{''.join(items)}</ul>",
     ]
     for code, path, name in editions:
@@ -39,3 +46,9 @@ def content(site_path: str, pages: Sequence[tuple[str, str]], editions: Sequence
                    f'lang="{html.escape(code)}" hidden><a data-href="{html.escape(site_path + folder)}/">'
                    f"{html.escape(name)}</a></p>")
     return "\n".join(out)
+
+
+def _fill(template: str, **markup: str) -> str:
+    """A string of the table with its placeholders filled with markup, its own text escaped."""
+    parts = re.split(r"\{([a-z_]+)\}", template)
+    return "".join(html.escape(p) if i % 2 == 0 else markup[p] for i, p in enumerate(parts))

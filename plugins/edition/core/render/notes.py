@@ -97,8 +97,10 @@ def _link(text: str, url: str) -> str:
 def note_html(note: PageNote) -> str:
     """One note in its section's list."""
     a = note.annotation
+    words = strings.source()
     back = "".join(
-        f'<a href="#{note.ref_id(i)}" role="doc-backlink" aria-label="回到正文{"" if i == 0 else f"（{i + 1}）"}">'
+        f'<a href="#{note.ref_id(i)}" role="doc-backlink" aria-label="'
+        f'{html.escape(words.back_to_text if i == 0 else words.back_to_text_nth.format(n=i + 1))}">'
         f'↩{"" if i == 0 else i + 1}</a>' for i in range(len(note.anchors)))
     title = f'<p class="edition-note-title"><strong>{html.escape(a.title)}</strong></p>' if a.title else ""
     return (f'<li id="{a.id}" class="edition-note edition-note--{a.category}" value="{note.number}">'

@@ -26,16 +26,17 @@ def year_id(year: int) -> str:
 
 def intro(timeline: Timeline) -> str:
     """The page's introduction, made from what the timeline holds."""
+    words = strings.source()
     years = timeline.years()
     if not years:
-        return "年表还没有事件。"
+        return words.timeline_empty
     mentioned = sum(bool(e.anchors) for e in timeline.events)
     rest = len(timeline.events) - mentioned
     span = f"{years[0]}—{years[-1]} 年" if years[0] != years[-1] else f"{years[0]} 年"
-    return (f"{span}的 {len(timeline.events)} 件事，按日期排列；其中 {mentioned} 件是正文提到的，"
-            "条目下列出提到它的段落，正文中相应处有上标“纪”链接回来。"
-            + (f"其余 {rest} 件是正文之外的背景。" if rest else "")
-            + "日期只写到来源给出的精度（年、月或日）。")
+    if rest:
+        return words.timeline_intro_background.format(span=span, count=len(timeline.events), mentioned=mentioned,
+                                                      background=rest)
+    return words.timeline_intro.format(span=span, count=len(timeline.events), mentioned=mentioned)
 
 
 def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[Page, Block], str],
@@ -43,6 +44,7 @@ def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[P
     """The whole page. `block_url(page, block)` is a paragraph's URL and `glossary_url` the
     glossary page's, both from this page; `introduction` (Markdown) replaces the one made from
     the timeline."""
+    words = strings.source()
     years = timeline.years()
     counts = {c: sum(e.annotation.category == c for e in timeline.events) for c, _ in timeline.categories}
     nav = "".join(f'<li><a href="#{year_id(y)}">{y}</a></li>' for y in years)
@@ -53,11 +55,13 @@ def page_markdown(timeline: Timeline, glossary: Glossary, block_url: Callable[[P
         "",
         introduction.strip() or intro(timeline),
         "",
-        f'<nav class="edition-timeline-years" aria-label="年份"><ol>{nav}</ol></nav>',
+        f'<nav class="edition-timeline-years" aria-label="{html.escape(words.timeline_years)}"><ol>{nav}</ol></nav>',
         "",
-        f'<fieldset class="edition-timeline-filter" hidden><legend>按类别筛选</legend>{boxes}'
+        f'<fieldset class="edition-timeline-filter" hidden><legend>{html.escape(words.timeline_filter)}</legend>'
+        f"{boxes}"
         # The status line's wording is in the page (data-format), so each edition has it in its script.
-        '<p class="edition-timeline-shown" role="status" aria-live="polite" data-format="显示 # 件事"></p>'
+        '<p class="edition-timeline-shown" role="status" aria-live="polite" '
+        f'data-format="{html.escape(words.timeline_shown)}"></p>'
         "</fieldset>",
         "",
     ]

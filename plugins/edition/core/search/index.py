@@ -86,18 +86,22 @@ class Urls:
 
 
 def docs(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]], glossary: Glossary,
-         timeline: Timeline, others: Sequence[OtherPage], urls: Urls, converter: Converter) -> list[Doc]:
+         timeline: Timeline, others: Sequence[OtherPage], urls: Urls, converter: Converter,
+         reword: bool = True, converted: dict[str, str] | None = None) -> list[Doc]:
     """Every document of one edition, in reading order: text pages (with their notes), glossary,
-    timeline, other pages."""
+    timeline, other pages. Without `reword`, the editors' prose is converted only, not put in the
+    edition's usage (for the fold table, which pairs characters by position); `converted`: the
+    blocks' texts as the edition prints them, when already known."""
     code = converter.variant.code
-    blocks = [b for page in document_pages for b in page.blocks]
-    converted = dict(zip((b.id for b in blocks), _blocks(blocks, converter), strict=True))
+    if converted is None:
+        blocks = [b for page in document_pages for b in page.blocks]
+        converted = dict(zip((b.id for b in blocks), _blocks(blocks, converter), strict=True))
 
     def printed(a: Annotation, text: str, prose: bool) -> str:
         """An annotation's text as its pages print it: converted, with the overrides scoped to it
         and (in the editors' prose) the edition's usage."""
         out = converter.quotes(converter.printed_in("", text, a.id))
-        return converter.reword(text, out) if prose else out
+        return converter.reword(text, out) if prose and reword else out
 
     def own(a: Annotation, name: str) -> str:
         """A field as the edition prints it: the annotation's own variant, or converted."""
@@ -148,10 +152,18 @@ def indexes(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNot
             editions: Sequence[tuple[str, Converter]]) -> list[tuple[str, str]]:
     """Every edition's index file: (the edition's path, the file's text). The first edition is
     the source; all share one fold table."""
-    built = [(path, converter, docs(document_pages, notes, glossary, timeline, others, urls, converter))
-             for path, converter in editions]
-    table = fold_table([d.title + d.text for d in built[0][2]],
-                       [[d.title + d.text for d in documents] for _, _, documents in built[1:]])
+    blocks = [b for page in document_pages for b in page.blocks]
+    built, folded = [], []
+    for path, converter in editions:
+        converted = dict(zip((b.id for b in blocks), _blocks(blocks, converter), strict=True))
+        documents = docs(document_pages, notes, glossary, timeline, others, urls, converter, True, converted)
+        built.append((path, converter, documents))
+        # The fold pairs the editions' characters by position: the editors' usage (信息 → 資訊) is
+        # no conversion of characters, and would fold 資 like 信.
+        folded.append(docs(document_pages, notes, glossary, timeline, others, urls, converter, False, converted)
+                      if converter.words else documents)
+    table = fold_table([d.title + d.text for d in folded[0]],
+                       [[d.title + d.text for d in documents] for documents in folded[1:]])
     return [(path, index_json(documents, table, converter.variant.code)) for path, converter, documents in built]
 
 
