@@ -124,7 +124,8 @@ def test_the_book_has_no_undecided_finding() -> None:
     loaded = project.load(PATHS, settings=SETTINGS)
     converters, problems = variants.converters(ROOT, SETTINGS, loaded.edition.document,
                                                variants.printed(loaded.annotations.annotations),
-                                               annotations=loaded.annotations.annotations)
+                                               annotations=loaded.annotations.annotations,
+                                               own=variants.own_prose(loaded.edition.emendations, SETTINGS))
     assert problems == []  # no stale override, no editors' usage that applies nowhere
     assert boundaries.problems(ROOT, SETTINGS, loaded.edition, loaded.annotations.annotations, converters) == []
     texts = boundaries.passages(loaded.edition.document, SETTINGS.source, loaded.annotations.annotations,

@@ -128,10 +128,15 @@ def test_a_marked_span_is_kept_and_its_marks_printed_nowhere(base: Path, tmp_pat
     (annotation,) = load_with(base, tmp_path, note).annotations.annotations
     assert (annotation.body, annotation.sources[0].title, annotation.kept) == (
         "比喻拘泥成法，见小米云的说明。", "吕氏春秋·察今", ("吕氏春秋", "小米云"))
-    converter = variants.Converter(TAIWAN, kept=variants.kept([annotation]))
-    assert converter.convert(annotation.body) == "比喻拘泥成法，見小米云的說明。"
-    assert converter.convert(annotation.sources[0].title) == "吕氏春秋·察今"
-    assert variants.Converter(TAIWAN).convert(annotation.body) == "比喻拘泥成法，見小米雲的說明。"
+    converter = variants.Converter(TAIWAN, kept_in=variants.kept([annotation]))
+    assert converter.printed_in("", annotation.body, annotation.id) == "比喻拘泥成法，見小米云的說明。"
+    assert converter.for_annotation(annotation.id).convert(annotation.sources[0].title) == "吕氏春秋·察今"
+    # Where it is marked only: elsewhere in the edition (the text, another note) the phrase is converted.
+    assert converter.convert(annotation.body) == "比喻拘泥成法，見小米雲的說明。"
+    assert converter.printed_in("p-1-1", "小米云服务", "") == "小米雲服務"
+    pairs, texts = variant_site.annotation_fields([annotation], converter)
+    assert ("<p>比喻拘泥成法，見小米雲的說明。</p>", "<p>比喻拘泥成法，見小米云的說明。</p>") in pairs[annotation.id]
+    assert texts["比喻拘泥成法，见小米云的说明。"] == "比喻拘泥成法，見小米云的說明。"
 
 
 def test_a_backlink_snippet_is_cut_from_the_converted_paragraph() -> None:
@@ -206,7 +211,8 @@ def test_the_editors_usage_reaches_every_place_an_annotation_is_printed() -> Non
     pairs, texts = variant_site.annotation_fields([term], converter)
     assert pairs == {"t-a": [('<p class="edition-term-definition">網絡的效應</p>',
                               '<p class="edition-term-definition">網路的效應</p>'), ('"網絡的效應"', '"網路的效應"')]}
-    assert texts == {"网络的效应": "網路的效應"}  # the headword is the text's word: 網絡效應
+    # In the export's body too; the headword is the text's word: 網絡效應.
+    assert texts == {"网络的效应": "網路的效應", "**网络效应**：网络的效应": "**網絡效應**：網路的效應"}
 
 
 USAGE_HEAD = "# yaml-language-server: $schema=schema/forms.schema.json\nforms: []\nusage:\n"

@@ -157,7 +157,7 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
         errors += found
         usage, found = variants.read_usage(paths.root, settings.forms)
         errors += found
-        converters = {v.code: variants.Converter(v, overrides, forms, variants.kept(loaded.annotations), usage)
+        converters = {v.code: variants.Converter(v, overrides, forms, (), usage, variants.kept(loaded.annotations))
                       for v in editions}
         errors += variants.check(converters, overrides, edition.document, variants.printed(loaded.annotations),
                                  variants.printed_by_annotation(loaded.annotations), usage,

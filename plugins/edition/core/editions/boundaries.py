@@ -138,11 +138,12 @@ def _findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) ->
         text = passage.text
         if code in passage.own or not text:
             continue
-        whole = converter.unfixed(text)
+        own = converter.for_annotation(passage.annotation)  # what the annotation marks -{…}- kept
+        whole = own.unfixed(text)
         if len(whole) != len(text):  # not a character-for-character converter: nothing to compare
             continue
         cuts = sorted(set(bounds(text)) | {0, len(text)})
-        words = converter.word_by_word(text, cuts)
+        words = own.word_by_word(text, cuts)
         if words == whole:
             continue
         printed = converter.printed_in(passage.block, text, passage.annotation)

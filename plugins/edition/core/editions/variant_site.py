@@ -102,11 +102,13 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
     for a in annotations:
         own = [name for name in PROSE if getattr(a, name) and a.text(name, code) == getattr(a, name)]
         cited = [s.citation for s in a.sources if s.citation]
-        if a.id not in scoped and not any(converter.usage_places(t) for t in [*(getattr(a, n) for n in own), *cited]):
+        if (a.id not in scoped and not a.kept
+                and not any(converter.usage_places(t) for t in [*(getattr(a, n) for n in own), *cited])):
             continue
-        fixed = converter if a.id not in scoped else dataclasses.replace(
-            converter, overrides=[dataclasses.replace(o, annotation="") if o.annotation == a.id else o
-                                  for o in converter.overrides])
+        fixed = converter.for_annotation(a.id)  # what it marks -{…}- kept as it is
+        if a.id in scoped:
+            fixed = dataclasses.replace(fixed, overrides=[dataclasses.replace(o, annotation="") if o.annotation == a.id
+                                                          else o for o in converter.overrides])
         pairs = []
         for markup, prose in _markups(a, own):
             before, after = printed(markup, converter, False, a), printed(markup, fixed, prose, a)

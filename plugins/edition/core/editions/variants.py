@@ -29,6 +29,7 @@ may ask for them. Quotes nest by depth; quotes inside URLs are left alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import subprocess
@@ -402,14 +403,18 @@ class Converter:
     variant: Variant
     overrides: list[Override] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
-    #: Phrases never converted: what the annotations mark -{…}- (wherever the edition prints it).
+    #: Phrases never converted in the passages of this converter (see `for_annotation`).
     kept: Sequence[str] = ()
     #: The editors' usage (every edition's; this one's are used): see `reword`.
     usage: Sequence[Usage] = ()
+    #: What each annotation marks -{…}- (by id): kept as it is in that annotation's texts only,
+    #: not wherever the edition prints the phrase (the author's text may have it too).
+    kept_in: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.variant.opencc:
             _traditional_characters()  # once, before a build forks its workers
+        self._annotations: dict[str, Converter] = {}
         phrases = sorted(set(self.kept), key=lambda k: (-len(k), k))
         self._kept = re.compile("|".join(map(re.escape, phrases))) if phrases else None
         mine = [f for f in self.forms if f.edition == self.variant.code]
@@ -427,6 +432,16 @@ class Converter:
         self.words = {u.simplified: u for u in self.usage if u.edition == self.variant.code}
         order = sorted(self.words, key=lambda w: (-len(w), w))
         self._words = re.compile("|".join(map(re.escape, order))) if order and self.variant.opencc else None
+
+    def for_annotation(self, annotation: str) -> Converter:
+        """The converter of an annotation's texts: with what it marks -{…}- kept as it is."""
+        phrases = tuple(self.kept_in.get(annotation, ()))
+        if not phrases:
+            return self
+        found = self._annotations.get(annotation)
+        if found is None:
+            found = self._annotations[annotation] = dataclasses.replace(self, kept=(*self.kept, *phrases), kept_in={})
+        return found
 
     def policy(self) -> list[Form]:
         """The edition's standard forms (its exceptions aside)."""
@@ -535,7 +550,7 @@ class Converter:
     def printed_in(self, block: str, text: str, annotation: str = "") -> str:
         """A passage's characters as the edition prints them: converted, with the overrides and
         those scoped to `block` (a paragraph id, or "") or to `annotation` (an id, or "")."""
-        converted = self.characters(text)
+        converted = self.for_annotation(annotation).characters(text) if annotation else self.characters(text)
         if annotation:
             converted = self.in_annotation(annotation, text, converted)
         return self.in_block(block, text, converted) if block else converted
@@ -690,9 +705,9 @@ def _traditional_characters() -> frozenset[str]:
     return frozenset(c for c in chars if len(c) == 1 and _script(c) == 1)
 
 
-def kept(annotations: Iterable[Annotation]) -> list[str]:
-    """What the annotations mark -{…}-: converted nowhere."""
-    return [k for a in annotations for k in a.kept]
+def kept(annotations: Iterable[Annotation]) -> dict[str, tuple[str, ...]]:
+    """What each annotation marks -{…}-, by id: converted nowhere in its texts."""
+    return {a.id: a.kept for a in annotations if a.kept}
 
 
 def printed(annotations: Iterable[Annotation]) -> list[str]:
@@ -792,7 +807,8 @@ def report(converter: Converter, document: Document) -> str:
 
 
 def converters(root: Path, settings: Settings, document: Document, others: Sequence[str] = (),
-               kept: Sequence[str] = (), by_annotation: Mapping[str, Sequence[str]] | None = None,
+               kept: Mapping[str, Sequence[str]] | None = None,
+               by_annotation: Mapping[str, Sequence[str]] | None = None,
                annotations: Sequence[Annotation] | None = None, own: Sequence[str] = ()
                ) -> tuple[dict[str, Converter], list[Problem]]:
     """The converter of every edition the settings declare, with the reviewed overrides, the
@@ -803,5 +819,5 @@ def converters(root: Path, settings: Settings, document: Document, others: Seque
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
     usage, problems = read_usage(root, settings.forms)
-    found = {v.code: Converter(v, overrides, forms, kept, usage) for v in variants}
+    found = {v.code: Converter(v, overrides, forms, (), usage, kept or {}) for v in variants}
     return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations, own)
