@@ -215,6 +215,14 @@ def test_the_editors_usage_reaches_every_place_an_annotation_is_printed() -> Non
     assert texts == {"网络的效应": "網路的效應", "**网络效应**：网络的效应": "**網絡效應**：網路的效應"}
 
 
+def test_what_an_annotation_marks_kept_is_not_reworded_either() -> None:
+    converter = variants.Converter(TAIWAN, usage=USAGE, kept_in={"n-b": ("网络",)})
+    note = Annotation("note", "n-b", "background", "见网络，据博客。", (), (), kept=("网络",))
+    pairs, _ = variant_site.annotation_fields([note], converter)
+    assert pairs == {"n-b": [('：見網絡，據博客。"', '：見网络，據部落格。"'),  # an untitled note's marker label
+                             ("<p>見網絡，據博客。</p>", "<p>見网络，據部落格。</p>")]}
+
+
 USAGE_HEAD = "# yaml-language-server: $schema=schema/forms.schema.json\nforms: []\nusage:\n"
 
 

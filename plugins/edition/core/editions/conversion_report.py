@@ -109,7 +109,7 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
     for p in passages:
         field = p.place.split(" ")[1:]  # "n-x body"; "n-x source 1 title" is a source's
         if p.annotation and len(field) == 1 and field[0] in PROSE and v.code not in p.own:
-            for _, u in converter.usage_places(p.text):
+            for _, u in converter.for_annotation(p.annotation).usage_places(p.text):
                 places_of[u.simplified].append(p.place)
     for u in usage:
         kind = " (an exception: printed as converted)" if converter.characters(u.simplified) == u.printed else ""

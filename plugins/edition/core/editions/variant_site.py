@@ -94,7 +94,7 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
         if fixed is converter and (markup, own) in done:
             return done[(markup, own)]
         out = convert_html(markup, fixed, {})
-        out = converter.reword(markup, out, _within(markup, a)) if own else out
+        out = fixed.reword(markup, out, _within(markup, a)) if own else out  # fixed: with its -{…}- kept
         if fixed is converter:
             done[(markup, own)] = out
         return out
@@ -118,14 +118,14 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
             by_id[a.id] = pairs
         for name, text in _texts(a):
             after = fixed.convert(text)
-            after = converter.reword(text, after) if name in own or name == "citation" else after
+            after = fixed.reword(text, after) if name in own or name == "citation" else after
             if after != converter.convert(text):
                 texts[text] = after
         # The exports' composed values: a term's body (headword, definition, body), a source without a url.
         composed = [body_value(a)] if "body" in own or "definition" in own or a.kind == "term" else []
         composed += [source_value(s) for s in a.sources if not s.url]
         for text, spans in composed:
-            after = converter.reword(text, fixed.convert(text), spans)
+            after = fixed.reword(text, fixed.convert(text), spans)
             if text and after != converter.convert(text):
                 texts[text] = after
     return by_id, texts

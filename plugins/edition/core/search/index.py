@@ -101,7 +101,7 @@ def docs(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNote]]
         """An annotation's text as its pages print it: converted, with the overrides scoped to it
         and (in the editors' prose) the edition's usage."""
         out = converter.quotes(converter.printed_in("", text, a.id))
-        return converter.reword(text, out) if prose and reword else out
+        return converter.for_annotation(a.id).reword(text, out) if prose and reword else out
 
     def own(a: Annotation, name: str) -> str:
         """A field as the edition prints it: the annotation's own variant, or converted."""
