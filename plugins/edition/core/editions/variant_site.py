@@ -139,15 +139,17 @@ def emendation_fields(emendations: Iterable[Emendation], intros: Iterable[str], 
     introductions (each on its own page); and the exports' texts (an emendation's body)."""
     by_id: dict[str, list[tuple[str, str]]] = {}
     texts: dict[str, str] = {}
+    done: dict[str, list[tuple[str, str]]] = {}  # a reason given again (a book's copies) is converted once
     for e in emendations:
         if not e.reason or not converter.usage_places(e.reason):
             continue
-        reason = html.escape(e.reason)
-        pairs = [(before, after) for before, after in
-                 ((convert_html(m, converter, {}), converter.reword(m, convert_html(m, converter, {})))
-                  for m in (f'。{reason}"', f"<p>{reason}</p>")) if before != after]
-        if pairs:
-            by_id[e.id] = pairs
+        if e.reason not in done:
+            reason = html.escape(e.reason)
+            converted = [(convert_html(m, converter, {}), m) for m in (f'。{reason}"', f"<p>{reason}</p>")]
+            done[e.reason] = [(before, after) for before, after in
+                              ((before, converter.reword(m, before)) for before, m in converted) if before != after]
+        if done[e.reason]:
+            by_id[e.id] = done[e.reason]
         value = editing_value(e)
         texts[value] = converter.reword(value, converter.convert(value), [(len(value) - len(e.reason), len(value))])
     pages = []
