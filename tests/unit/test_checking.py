@@ -231,6 +231,19 @@ def test_a_file_in_another_encoding_is_named_without_a_line(base: Path, tmp_path
     assert result.stdout.startswith("::error file=annotations/notes/x.yml,line=1::the file is in ")
 
 
+@pytest.mark.parametrize("name", ["annotations/conversion.yml", "annotations/forms.yml"])
+def test_the_conversion_files_in_another_encoding_are_named_without_a_traceback(base: Path, tmp_path: Path,
+                                                                                 name: str) -> None:
+    """Their second lists (`reviewed`, `usage`) are read apart from the first: an unreadable file
+    is its encoding error, once, and the boundary check, which it decides, waits."""
+    text = (base / name).read_text(encoding="utf-8")
+    copy = copy_of(base, tmp_path, {name: text.encode("utf-16")})
+    result = cli(copy, "check")
+    assert result.stderr.startswith(f"error: {name}: the file is in UTF-16, not UTF-8\n"), result.stderr
+    assert "Traceback" not in result.stderr and "an OpenCC phrase crosses a word" not in result.stderr
+    assert result.returncode == 1
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("", "annotations/notes/x.yml: the file is empty\n"
          "  hint: write '# yaml-language-server: $schema=../schema/notes.schema.json', then 'notes:' and under it the "

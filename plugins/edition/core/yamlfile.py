@@ -472,6 +472,15 @@ def read_list(value: Any, key: str, file: str, line: int, also: tuple[str, ...] 
     return items, problems
 
 
+def other_entries(path: Path, display: str, key: str, other: str) -> LocatedList:
+    """The items of a file's other top-level list (see `entries`' `also`: conversion.yml's
+    `reviewed`), none when the file is absent or cannot be read; the file's own problems are
+    reported by the reader of its `key` list."""
+    if not path.exists():
+        return _empty()
+    return entries(path, display, key, also=(other,)).others.get(other) or _empty()
+
+
 def _empty() -> LocatedList:
     items = LocatedList()
     items.line = 1

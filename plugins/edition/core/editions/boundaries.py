@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import yamlfile
 from ..annotations.model import Annotation
 from ..errors import Problem, quote
 from ..settings import Settings
@@ -243,6 +244,9 @@ def problems(root: Path, settings: Settings, edition: Edition, annotations: Iter
     project's load teaches them); `boundary_cache` keeps its answers between builds."""
     if not converters:
         return []
+    path = root / settings.conversion
+    if path.exists() and not yamlfile.entries(path, settings.conversion, "overrides", also=("reviewed",)).complete:
+        return []  # the overrides file cannot be read (its reader says why): what decides each place is unknown
     reviewed, found = read_reviewed(root, settings.conversion)
     known = segmenter.cache_for(boundary_cache) if boundary_cache is not None else None
     texts = passages(edition.document, settings.source, annotations, edition.emendations, settings)

@@ -181,10 +181,7 @@ class Usage:
 def read_usage(root: Path, relative: str) -> tuple[list[Usage], list[Problem]]:
     """The variant policy file's `usage` list (absent means none): the good entries, and the
     problems of its entries (the file's own problems are read_forms')."""
-    path = root / relative
-    if not path.exists():
-        return [], []
-    items = yamlfile.entries(path, relative, "forms", also=("usage",)).others["usage"]
+    items = yamlfile.other_entries(root / relative, relative, "forms", "usage")
     out: list[Usage] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}
@@ -286,10 +283,7 @@ class Reviewed:
 def read_reviewed(root: Path, relative: str) -> tuple[list[Reviewed], list[Problem]]:
     """The overrides file's `reviewed` list (absent means none): the good entries, and the
     problems of its entries (the file's own problems are read_overrides')."""
-    path = root / relative
-    if not path.exists():
-        return [], []
-    items = yamlfile.entries(path, relative, "overrides", also=("reviewed",)).others["reviewed"]
+    items = yamlfile.other_entries(root / relative, relative, "overrides", "reviewed")
     out: list[Reviewed] = []
     problems: list[Problem] = []
     for values, line in _phrases(items, REVIEWED, relative, "reviewed", problems,
