@@ -13,7 +13,8 @@ KEPT = variants.Reviewed("zh-Hant", "回归竞争", "回歸競爭", "测试", "c
 FORM = variants.Form("zh-Hant", "宣佈", "宣布", "测试", file="f.yml", line=2)
 TWICE = boundaries.Passage("source/text.txt", 7, "p-1-4", "他宣布了，又宣布一次。", block="p-1-4")
 #: The editors' prose, and their usage: it applies there, not in the text (p-1-2) nor in a source's title.
-NOTE = boundaries.Passage("annotations/notes/a.yml", 4, "n-b body", "据网络问答，问题不大。", annotation="n-b")
+NOTE = boundaries.Passage("annotations/notes/a.yml", 4, "n-b body", "据网络问答，问题不大。", annotation="n-b",
+                          prose=True)
 USAGE = [variants.Usage("zh-Hant", "网络", "網路", "测试", "f.yml", 6),
          variants.Usage("zh-Hant", "问题", "問題", "测试", "f.yml", 10)]
 

@@ -34,7 +34,7 @@ from ..text.document import Document
 from ..text.emendations import Emendation
 from ..text.ingest import Edition
 from ..text.segmentation import SHARED, BoundaryCache, Segmenter
-from .variants import Converter, Override, Reviewed, read_reviewed
+from .variants import PROSE, Converter, Override, Reviewed, read_reviewed
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -57,6 +57,8 @@ class Passage:
     annotation: str = ""
     #: Editions that print their own text here instead of a conversion (an annotation's variants).
     own: frozenset[str] = frozenset()
+    #: The editors' prose, which an edition's usage rewords (variants.Converter.reword).
+    prose: bool = False
 
 
 def passages(document: Document, source: str, annotations: Iterable[Annotation],
@@ -69,7 +71,8 @@ def passages(document: Document, source: str, annotations: Iterable[Annotation],
             value = getattr(a, name)
             if value:
                 own = frozenset(code for code, fields in a.variants if any(f == name for f, _ in fields))
-                out.append(Passage(a.file, a.line_of(name), f"{a.id} {name}", value, annotation=a.id, own=own))
+                out.append(Passage(a.file, a.line_of(name), f"{a.id} {name}", value, annotation=a.id, own=own,
+                                   prose=name in PROSE))
         for i, alias in enumerate(a.aliases, 1):
             out.append(Passage(a.file, a.line_of("aliases"), f"{a.id} alias {i}", alias, annotation=a.id))
         for i, s in enumerate(a.sources, 1):
@@ -77,13 +80,13 @@ def passages(document: Document, source: str, annotations: Iterable[Annotation],
                 value = getattr(s, name)
                 if value:
                     out.append(Passage(a.file, a.line_of("sources"), f"{a.id} source {i} {name}", value,
-                                       annotation=a.id))
+                                       annotation=a.id, prose=name == "citation"))
     for e in emendations:
         if e.reason:
-            out.append(Passage(e.file, e.file_line, f"{e.id} reason", e.reason))
+            out.append(Passage(e.file, e.file_line, f"{e.id} reason", e.reason, prose=True))
     if settings is not None:
         for page, intro in settings.intros:
-            out.append(Passage(settings.file, settings.line_of("intros"), f"intros {page}", intro))
+            out.append(Passage(settings.file, settings.line_of("intros"), f"intros {page}", intro, prose=True))
         for kind in ("notes", "terms", "events"):
             for key, label in getattr(settings.categories, kind):
                 out.append(Passage(settings.file, settings.line_of("categories"), f"categories {kind} {key}",

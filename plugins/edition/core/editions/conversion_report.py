@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .boundaries import Bounds, Passage, findings, override_for, reviews_of
-from .variants import PROSE, Converter, Reviewed, traditional
+from .variants import Converter, Reviewed, traditional
 
 #: Places listed per word, the rest counted.
 PLACES = 5
@@ -107,8 +107,7 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
               "in the edition's words"]
     places_of: dict[str, list[str]] = {u.simplified: [] for u in usage}
     for p in passages:
-        field = p.place.split(" ")[1:]  # "n-x body"; "n-x source 1 title" is a source's
-        if p.annotation and len(field) == 1 and field[0] in PROSE and v.code not in p.own:
+        if p.prose and v.code not in p.own:
             for _, u in converter.for_annotation(p.annotation).usage_places(p.text):
                 places_of[u.simplified].append(p.place)
     for u in usage:
