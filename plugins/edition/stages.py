@@ -263,13 +263,14 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         intros = [text for _, text in edition.settings.intros]
         own = {v.code: variant_site.emendation_fields(edition.project.edition.emendations, intros,
                                                       edition.converters[v.code]) for v in edition.variants}
-        replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]),
-                                 *variant_site.snippet_fields(snippets, edition.converters[v.code]), *own[v.code][1]]
+        replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]), *own[v.code][1]]
                         for v in edition.variants}
+        cut = {v.code: variant_site.snippet_fields(snippets, edition.converters[v.code]) for v in edition.variants}
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
                                     edition.theme, texts={v.code: {**scoped[v.code][1], **own[v.code][2]}
                                                           for v in edition.variants},
-                                    by_id={v.code: {**scoped[v.code][0], **own[v.code][0]} for v in edition.variants})
+                                    by_id={v.code: variant_site.by_id(scoped[v.code][0], own[v.code][0], cut[v.code])
+                                           for v in edition.variants})
         variant_site.build(derived, edition.converters, edition.ui, workers)
         _own_pages(edition, site)
         _not_found_pages(edition, site)

@@ -145,7 +145,7 @@ def test_a_backlink_snippet_is_cut_from_the_converted_paragraph() -> None:
     pairs = variant_site.snippet_fields([(block, start, start + 5)], variants.Converter(TAIWAN))
     snippet = '<span class="edition-term-snippet">…{}，我們在推進產業投資、<strong>供應鏈金融</strong>。</span>'
     # Cut at 上|游: alone, 游 is converted as 遊; the paragraph prints 上游.
-    assert pairs == [(snippet.format("遊"), snippet.format("游"))]
+    assert pairs == {"p-1-1": [(snippet.format("遊"), snippet.format("游"))]}
 
 
 BY_ANNOTATION = {"ev-a": ["雷军发长文回顾"], "n-b": ["他发长文。"]}

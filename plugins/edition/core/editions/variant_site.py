@@ -206,21 +206,44 @@ def _texts(a: Annotation) -> list[tuple[str, str]]:
     return out
 
 
-def snippet_fields(snippets: list[tuple[Block, int, int]], converter: Converter) -> list[tuple[str, str]]:
+_APART = "\n<hr>\n"
+
+
+def snippet_fields(snippets: list[tuple[Block, int, int]], converter: Converter) -> dict[str, list[tuple[str, str]]]:
     """The glossary's backlink snippets cut from this edition's conversion of their paragraphs:
-    (the snippet converted alone, as a page's conversion gives it; the snippet of the converted
-    paragraph) pairs, where they differ. A snippet's edges cut through words (产业上|游): alone, it
+    by paragraph id (a snippet links to its paragraph: only the pages that name it are looked
+    at), (the snippet converted alone, as a page's conversion gives it; the snippet of the
+    converted paragraph) pairs, where they differ. A snippet's edges cut through words (产业上|游): alone, it
     converts otherwise than its paragraph (上遊, where the paragraph prints 上游)."""
-    pairs = []
+    printed: dict[str, str] = {}  # a paragraph holds the snippets of every term in it
+    cuts: list[tuple[str, str, str]] = []
     for block, start, end in snippets:
-        printed = converter.quotes(converter.printed_in(block.id, block.text))
-        if len(printed) != len(block.text):
-            continue
-        source = glossary_page.snippet_html(block.text, start, end)
-        alone, cut = convert_html(source, converter, {}), glossary_page.snippet_html(printed, start, end)
-        if alone != cut:
-            pairs.append((alone, cut))
-    return pairs
+        if block.id not in printed:
+            printed[block.id] = converter.quotes(converter.printed_in(block.id, block.text))
+        if len(printed[block.id]) == len(block.text):
+            cuts.append((block.id, glossary_page.snippet_html(block.text, start, end),
+                         glossary_page.snippet_html(printed[block.id], start, end)))
+    # All in one conversion, each snippet its own passage: a block-level tag and a newline
+    # between them, which no phrase, run of inline markup or quotation crosses.
+    sources = [source for _, source, _ in cuts]
+    if any(_APART in source for source in sources):
+        alone = [convert_html(source, converter, {}) for source in sources]
+    else:
+        alone = convert_html(_APART.join(sources), converter, {}).split(_APART) if sources else []
+    out: dict[str, list[tuple[str, str]]] = {}
+    for a, (name, _, cut) in zip(alone, cuts, strict=True):
+        if a != cut:
+            out.setdefault(name, []).append((a, cut))
+    return out
+
+
+def by_id(*tables: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Pairs by id (Site.by_id) from several tables, in their order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table in tables:
+        for name, pairs in table.items():
+            out.setdefault(name, []).extend(pairs)
+    return out
 
 
 def _json_string(text: str) -> str:
@@ -363,9 +386,12 @@ def _convert_markup(markup: str, converter: Converter, characters: Callable[[str
     return converter.quotes("".join(out), breaks=_BLOCK_TAG)
 
 
+_IDS = re.compile(r'\bid="([^"]*)"')
+
+
 def _scoped(markup: str, converted: str, converter: Converter) -> str:
     """Apply the overrides scoped to one paragraph, inside that paragraph's element."""
-    blocks = {o.block for o in converter.scoped if f'id="{o.block}"' in markup}
+    blocks = set(_IDS.findall(markup)) & converter.scoped_blocks
     spans = html_text.element_spans(markup, blocks)
     for block in sorted(blocks):
         span = spans.get(block)
@@ -431,7 +457,19 @@ def convert_json(data: Any, convert: Callable[[str], str]) -> Any:
 
 
 #: The head's alternates, as the theme (or an earlier pass) wrote them: replaced by the edition's.
-_ALTERNATES = re.compile(r'\s*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>')
+_ALTERNATES = re.compile(r'<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>')
+
+
+def _without_alternates(markup: str) -> str:
+    """`markup` without its alternates and the white space before each. The scan looks for the
+    literal `<link` (a pattern opening with `\\s*` was tried at every character of a page)."""
+    out: list[str] = []
+    at = 0
+    for m in _ALTERNATES.finditer(markup):
+        out.append(markup[at:m.start()].rstrip())
+        at = m.end()
+    out.append(markup[at:])
+    return "".join(out) if at else markup
 
 
 def _page_url(relative: str) -> str:
@@ -456,9 +494,9 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
     up = "../" * _depth(variant.path + relative)
     head = markup.find("</head>")  # where the theme writes them (a scan of the whole page was the slowest part)
     if head == -1 or "hreflang=" in markup[head:]:
-        markup = _ALTERNATES.sub("", markup)
+        markup = _without_alternates(markup)
     else:
-        markup = _ALTERNATES.sub("", markup[:head]) + markup[head:]
+        markup = _without_alternates(markup[:head]) + markup[head:]
     return site.theme.switcher(markup, [Alternate(v.code, v.name, up + v.path + page or "./", v.code == variant.code)
                                         for v in site.all])
 

@@ -308,10 +308,23 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 #: quotation mark, and no Chinese on either side (列入“Communist Chinese military company”清单 is
 #: Chinese prose: 「」).
 _CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
-_LATIN_QUOTATION = re.compile(r"(?<![" + _CJK + r"])[“‘](?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’]"
+#: (The mark first, then what precedes it: a pattern opening with a look-behind is tried at every
+#: character of a page.)
+_LATIN_QUOTATION = re.compile(r"[“‘](?<![" + _CJK + r"][“‘])(?=[^“”‘’\n]*[A-Za-z])[^“”‘’\n" + _CJK + r"]*[”’]"
                               r"(?![" + _CJK + r"])")
 #: A Japanese run (kanji with kana: 上半期の携帯電話販売台数): not Simplified Chinese, not converted.
-_JAPANESE = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]*[\u3041-\u309f\u30a0-\u30ff][\u3400-\u9fff\u3041-\u30ff]*")
+#: (A run of kanji and kana, then a look for kana in it: `[…]*[kana][…]*` backtracked through
+#: every run of Chinese characters, at each of its characters.)
+_KANJI_KANA = re.compile(r"[\u3400-\u9fff\u3041-\u30ff]+")
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
+
+
+def _japanese(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are Japanese runs (not ー or ・ alone)."""
+    if not _KANA.search(text):
+        return []
+    return [m.span() for m in _KANJI_KANA.finditer(text)
+            if _KANA.search(m.group()) and m.group().strip("\u30fc\u30fb")]
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -365,8 +378,16 @@ def traditional(text: str) -> list[tuple[int, int]]:
     unit (between line breaks, tags, quotation marks, brackets and sentence ends) with Traditional
     characters and no Simplified one (a source's title: 我們對台灣的了解，not 瞭解) or,
     in a unit of both, such a run of Chinese characters."""
-    chars = _traditional_characters()
-    found = [m.start() for m in _HAN_RUN.finditer(text) if not chars.isdisjoint(m.group())]
+    found = []  # where each run of Chinese characters with a Traditional one starts
+    end = -1
+    for m in _traditional_pattern().finditer(text):
+        if m.start() < end:
+            continue  # in the run found last
+        start = m.start()
+        while start > 0 and "\u3400" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        found.append(start)
+        end = _HAN_RUN.match(text, m.start()).end()  # type: ignore[union-attr]  # the pattern's are Chinese
     if not found:
         return []
     breaks = [(m.start(), m.end()) for m in _UNIT_BREAK.finditer(text)]
@@ -407,7 +428,7 @@ class Converter:
 
     def __post_init__(self) -> None:
         if self.variant.opencc:
-            _traditional_characters()  # once, before a build forks its workers
+            _traditional_pattern()  # once, before a build forks its workers
         self._annotations: dict[str, Converter] = {}
         phrases = sorted(set(self.kept), key=lambda k: (-len(k), k))
         self._kept = re.compile("|".join(map(re.escape, phrases))) if phrases else None
@@ -419,6 +440,7 @@ class Converter:
                       and not o.annotation]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
+        self.scoped_blocks = frozenset(o.block for o in self.scoped)
         #: Overrides scoped to one annotation: applied to its texts (see in_annotation).
         self.in_annotations = [o for o in self.overrides if o.edition == self.variant.code and o.annotation]
         #: The editors' usage, by word; longest first, so that an exception (中关村在线) wins over
@@ -487,16 +509,21 @@ class Converter:
         """The edition's standard forms, and what is not Simplified Chinese (Japanese, Traditional
         Chinese: a quoted title is printed as its publisher printed it) put back as it was."""
         out = self.standard(out)
-        for m in _JAPANESE.finditer(text):
-            if not m.group().strip("\u30fc\u30fb"):  # ー and ・ alone are no Japanese
-                continue
-            out = out[:m.start()] + m.group() + out[m.end():]
-        for start, end in traditional(text):
-            out = out[:start] + text[start:end] + out[end:]
+        # Each of these spans is put back as it was in `text`, so their order does not matter.
+        spans = _japanese(text) + traditional(text)
         if self._kept:
-            for m in self._kept.finditer(text):
-                out = out[:m.start()] + m.group() + out[m.end():]
-        return out
+            spans += [m.span() for m in self._kept.finditer(text)]
+        if not spans:
+            return out
+        parts, at = [], 0
+        for start, end in sorted(spans):
+            if end <= at:
+                continue
+            start = max(start, at)
+            parts += [out[at:start], text[start:end]]
+            at = end
+        parts.append(out[at:])
+        return "".join(parts)
 
     def standard(self, converted: str) -> str:
         """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
@@ -536,7 +563,7 @@ class Converter:
         if not found:
             return []
         closed = sorted(_not_own(text) + [m.span() for m in _URL.finditer(text)]
-                        + [m.span() for m in _JAPANESE.finditer(text)] + traditional(text)
+                        + _japanese(text) + traditional(text)
                         + ([m.span() for m in self._kept.finditer(text)] if self._kept else []))
         return [(start, usage) for start, end, usage in found
                 if not any(s < end and start < e for s, e in closed)]
@@ -692,6 +719,12 @@ def _candidates() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+@cache
+def _traditional_pattern() -> re.Pattern[str]:
+    """Any one of `_traditional_characters` (in runs of Chinese characters, `_HAN_RUN`)."""
+    return re.compile("[" + "".join(sorted(c for c in _traditional_characters() if "\u3400" <= c <= "\u9fff")) + "]")
+
+
 def _traditional_characters() -> frozenset[str]:
     """The characters only Traditional text writes (see _script): most passages have none, and
     are then not looked at further."""

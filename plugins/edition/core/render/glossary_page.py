@@ -111,8 +111,11 @@ def snippets(entries: Iterable[Entry]) -> list[tuple[Block, int, int]]:
     """Every backlink snippet the glossary page shows: the paragraph and the term's place in it."""
     out = []
     for e in entries:
+        firsts: dict[str, Occurrence] = {}
+        for o in e.occurrences:
+            firsts.setdefault(o.block.id, o)
         for _, block, _ in e.blocks:
-            first = next(o for o in e.occurrences if o.block.id == block.id)
+            first = firsts[block.id]
             out.append((block, first.start, first.end))
     return out
 
