@@ -271,14 +271,21 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
                                                           for v in edition.variants},
                                     by_id={v.code: variant_site.by_id(scoped[v.code][0], own[v.code][0], cut[v.code])
                                            for v in edition.variants})
-        variant_site.build(derived, edition.converters, edition.ui, workers)
+
+    def meanwhile() -> None:  # what needs no converted page: while the pages convert
+        if edition.variants:
+            _conversion_reports(edition, site)
+        if s.search:
+            names = edition.generated
+            _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
+                    titles.get(urls.output(names["timeline"]), ""))
+
+    if edition.variants:
+        variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
         _own_pages(edition, site)
         _not_found_pages(edition, site)
-        _conversion_reports(edition, site)
-    if s.search:
-        names = edition.generated
-        _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
-                titles.get(urls.output(names["timeline"]), ""))
+    else:
+        meanwhile()
 
 
 def _conversion_reports(edition: Edition, site: Path) -> None:

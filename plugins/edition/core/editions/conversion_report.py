@@ -55,7 +55,7 @@ def words(converter: Converter, passages: Sequence[Passage], bounds: Bounds) -> 
         as_written = traditional(p.text)  # not converted: no form of a Simplified word
         for start, end in itertools.pairwise(cuts):
             word = p.text[start:end]
-            if word.strip() and not any(s <= start and end <= e for s, e in as_written):
+            if word.strip() and not (as_written and any(s <= start and end <= e for s, e in as_written)):
                 by_form.setdefault((word, printed[start:end]), []).append(p.place)
     forms: dict[str, int] = {}
     for simplified, _ in by_form:
@@ -94,8 +94,17 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
               f"({f.file}:{f.line}; {_places(w.places)})" for f, w in outside]
     mine = [o for o in converter.overrides if o.edition == v.code]
     lines += ["", f"## What each override changed ({len(mine)})"]
+    # A scoped override looks only at its paragraph's or annotation's passages (a book has one
+    # per paragraph it scopes: a scan of every passage for each was quadratic in the length).
+    of_block: dict[str, list[Passage]] = {}
+    of_annotation: dict[str, list[Passage]] = {}
+    for p in passages:
+        of_block.setdefault(p.block, []).append(p)
+        of_annotation.setdefault(p.annotation, []).append(p)
     for o in mine:
-        scope = [p for p in passages if o.simplified in p.text and (not o.block or o.block == p.block)
+        within = of_block.get(o.block, []) if o.block else of_annotation.get(o.annotation, []) if o.annotation \
+            else passages
+        scope = [p for p in within if o.simplified in p.text and (not o.block or o.block == p.block)
                  and (not o.annotation or o.annotation == p.annotation)]
         places = [p.place for p in scope for _ in range(p.text.count(o.simplified))]
         before = {converter.unfixed(p.text)[at:at + len(o.simplified)] for p in scope

@@ -386,7 +386,9 @@ def _convert_markup(markup: str, converter: Converter, characters: Callable[[str
     return converter.quotes("".join(out), breaks=_BLOCK_TAG)
 
 
-_IDS = re.compile(r'\bid="([^"]*)"')
+#: (`id(?<!\wid)` is `\bid`, with the literal first: a pattern that opens with `\b` or a
+#: look-behind is tried at every character of a page.)
+_IDS = re.compile(r'id(?<!\wid)="([^"]*)"')
 
 
 def _scoped(markup: str, converted: str, converter: Converter) -> str:
@@ -511,7 +513,7 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
     if not site.site_url or not variant.path:
         return markup
     root = _site_path(site.site_url)
-    return re.sub(rf'(?<![\w-])href="{re.escape(root)}((?:[^"./]+/)*(?:[^"./]+\.html)?)"',
+    return re.sub(rf'href(?<![\w-]href)="{re.escape(root)}((?:[^"./]+/)*(?:[^"./]+\.html)?)"',  # (see _IDS)
                   lambda m: f'href="{root}{variant.path}{m.group(1)}"', markup)
 
 
@@ -521,13 +523,16 @@ PAGES_PER_WORKER = 64
 _JOB: tuple[Site, dict[str, Converter], dict[str, dict[str, str]]] | None = None
 
 
-def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1) -> None:
+def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1,
+          meanwhile: Callable[[], None] | None = None) -> None:
     """Make every further edition of a built site, and give every page its alternates.
 
     `converters` and `ui` (theme interface strings, source → edition) are keyed by edition code.
     With `workers` > 1 and enough pages, the pages are converted by that many forked processes
     (each page is converted on its own, so the output is the same); the caller must know that
-    forking is safe (a one-off build, not a server with threads).
+    forking is safe (a one-off build, not a server with threads). `meanwhile` is work of the
+    caller's that needs no converted page: it runs while the workers convert (after the pages
+    when there are none), and before the sitemaps.
     """
     skip = {v.path.split("/")[0] for v in site.editions}
     files = sorted(p for p in site.root.rglob("*") if p.is_file()
@@ -545,12 +550,22 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         _JOB = (site, converters, ui)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.map(_page_job, pages, chunksize=max(1, len(pages) // (workers * 4)))
+                done = pool.map_async(_page_job, pages, chunksize=max(1, len(pages) // (workers * 4)))
+                _files(site, files, converters, meanwhile)
+                done.get()
         finally:
             _JOB = None
     else:
         for relative in pages:
             _page(site, converters, ui, relative)
+        _files(site, files, converters, meanwhile)
+    sitemaps(site)  # after the editions' copies, which are made from the source edition's
+
+
+def _files(site: Site, files: list[Path], converters: dict[str, Converter],
+           meanwhile: Callable[[], None] | None) -> None:
+    """What is not a page, into every edition; then the caller's `meanwhile` (which may write
+    files of its own there: a copy made after it would replace them)."""
     for path in files:
         if path.suffix == ".html":
             continue
@@ -567,11 +582,12 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
                 out.write_text(_export(path, converter, site, variant), encoding="utf-8")
             else:
                 shutil.copyfile(path, out)
-    sitemaps(site)  # after the editions' copies, which are made from the source edition's
+    if meanwhile:
+        meanwhile()
 
 
 #: What a page names: the ids of its elements and the fragments of its links.
-_NAMED = re.compile(r'(?:\bid="|#)([A-Za-z][\w-]*)')
+_NAMED = re.compile(r'(?:id(?<!\wid)="|#)([A-Za-z][\w-]*)')  # (\bid=", see _IDS)
 
 
 def _page_job(relative: str) -> None:

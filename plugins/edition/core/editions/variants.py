@@ -440,9 +440,18 @@ class Converter:
                       and not o.annotation]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
         self.scoped = [o for o in self.overrides if o.edition == self.variant.code and o.block]
-        self.scoped_blocks = frozenset(o.block for o in self.scoped)
+        self._by_block: dict[str, list[Override]] = {}
+        for o in self.scoped:
+            self._by_block.setdefault(o.block, []).append(o)
+        self.scoped_blocks = frozenset(self._by_block)
         #: Overrides scoped to one annotation: applied to its texts (see in_annotation).
         self.in_annotations = [o for o in self.overrides if o.edition == self.variant.code and o.annotation]
+        self._by_annotation: dict[str, list[Override]] = {}
+        for o in self.in_annotations:
+            self._by_annotation.setdefault(o.annotation, []).append(o)
+        #: What `printed_in` gave, by its arguments: the stages print a paragraph several times
+        #: (its page, the search index, the glossary's snippets, the conversion report).
+        self._printed: dict[tuple[str, str, str], str] = {}
         #: The editors' usage, by word; longest first, so that an exception (中关村在线) wins over
         #: the word it contains (在线).
         self.words = {u.simplified: u for u in self.usage if u.edition == self.variant.code}
@@ -571,18 +580,23 @@ class Converter:
     def printed_in(self, block: str, text: str, annotation: str = "") -> str:
         """A passage's characters as the edition prints them: converted, with the overrides and
         those scoped to `block` (a paragraph id, or "") or to `annotation` (an id, or "")."""
+        key = (block, text, annotation)
+        found = self._printed.get(key)
+        if found is not None:
+            return found
         converted = self.for_annotation(annotation).characters(text) if annotation else self.characters(text)
         if annotation:
             converted = self.in_annotation(annotation, text, converted)
-        return self.in_block(block, text, converted) if block else converted
+        found = self._printed[key] = self.in_block(block, text, converted) if block else converted
+        return found
 
     def in_annotation(self, annotation: str, text: str, converted: str) -> str:
         """The overrides scoped to `annotation` applied to a converted text of it."""
-        return self._apply(text, converted, [o for o in self.in_annotations if o.annotation == annotation])
+        return self._apply(text, converted, self._by_annotation.get(annotation, []))
 
     def in_block(self, block: str, text: str, converted: str) -> str:
         """The paragraph-scoped overrides of `block` applied to a converted passage of it."""
-        return self._apply(text, converted, [o for o in self.scoped if o.block == block])
+        return self._apply(text, converted, self._by_block.get(block, []))
 
     @staticmethod
     def _apply(text: str, out: str, overrides: list[Override]) -> str:

@@ -254,7 +254,7 @@ def sections(page: OtherPage) -> tuple[Doc, ...]:
 def _squeeze(text: str) -> str:
     """Whitespace as a reader sees it: runs become one space, none between two Han characters."""
     text = " ".join(text.split())
-    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    return re.sub(r" (?<=[\u3000-\u9fff\uff00-\uffef] )(?=[\u3000-\u9fff\uff00-\uffef])", "", text)  # the space first
 
 
 # --- Folding --------------------------------------------------------------------------------------
