@@ -107,7 +107,7 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
                                                variants.printed_by_annotation(annotations), annotations,
                                                variants.own_prose(loaded.edition.emendations, settings))
     problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
-                                    converters, caches["segmentation"])
+                                    converters, caches["segmentation"], agreed=caches["conversion"])
     kept.write()  # even when the build stops: the next run is as fast
     if problems:
         raise EditionError(problems)
@@ -123,8 +123,9 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
 
 @dataclass
 class Caches:
-    """What is kept between runs in the settings' cache folder: the glossary's pinyin and the
-    word boundaries (segmentation.BoundaryCache), each for the version of its package."""
+    """What is kept between runs in the settings' cache folder: the glossary's pinyin, the word
+    boundaries (segmentation.BoundaryCache) and the passages whose two conversions agreed
+    (boundaries.Same), each for the version of its package."""
 
     files: dict[str, Path]
     data: dict[str, dict[str, Any]]
@@ -134,7 +135,7 @@ class Caches:
     def read(cls, root: Path, settings: Settings) -> Caches:
         folder = root / settings.cache
         files = {name: folder / f"{name}-{metadata.version(package)}.json"
-                 for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"))}
+                 for name, package in (("pinyin", "pypinyin"), ("segmentation", "jieba"), ("conversion", "opencc"))}
         data = {name: _read_cache(path) for name, path in files.items()}
         return cls(files, data, {name: json.dumps(d, sort_keys=True) for name, d in data.items()})
 

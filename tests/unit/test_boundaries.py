@@ -52,6 +52,28 @@ def test_findings_are_where_a_phrase_crosses_a_word() -> None:
     ]
 
 
+def test_passages_that_agreed_are_remembered_and_the_findings_stay() -> None:
+    agrees = boundaries.Passage("source/text.txt", 9, "p-1-4", "她的头发长了。", block="p-1-4")
+    words = {**WORDS, agrees.text: "她 的 头发 长 了 。"}
+    store: dict = {"same": ["a passage no longer in the text"]}
+    first = boundaries.Same(store)
+    expected = boundaries._findings(variants.Converter(TAIWAN), [*PASSAGES, agrees], lambda t: bounds(t, words), None)
+    assert boundaries._findings(variants.Converter(TAIWAN), [*PASSAGES, agrees], lambda t: bounds(t, words),
+                                first) == expected
+    first.keep()
+    # Only the passage whose two conversions agree is kept (the first three have findings); the
+    # stale entry is dropped.
+    assert store == {"same": [boundaries.Same.key(variants.Converter(TAIWAN), bounds(agrees.text, words), agrees.text)]}
+    again = boundaries.Same(store)
+    assert boundaries._findings(variants.Converter(TAIWAN), [*PASSAGES, agrees], lambda t: bounds(t, words),
+                                again) == expected
+    assert again.now == again.before
+    # Another converter (a standard form of its own) converts otherwise: nothing of it is known.
+    form = variants.Form("zh-Hant", "髮", "發", "测试")
+    assert boundaries.Same.key(variants.Converter(TAIWAN, forms=[form]), [0, 1], "发") != \
+        boundaries.Same.key(variants.Converter(TAIWAN), [0, 1], "发")
+
+
 def test_what_the_edition_prints_has_the_overrides() -> None:
     fix = variants.Override("zh-Hant", "往往复杂", "往往複雜", 1, "测试")
     assert found(variants.Converter(TAIWAN, [fix]))[2] == ("p-1-2", "往往复杂", "往往復雜", "往往複雜", "往往複雜")

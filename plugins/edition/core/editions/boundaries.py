@@ -21,10 +21,12 @@ caller's `bounds`, which keeps earlier answers between builds (segmentation.Boun
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import yamlfile
 from ..annotations.model import Annotation
@@ -124,18 +126,50 @@ class Finding:
 _LATEST: list[tuple[Converter, tuple[Passage, ...], list[Finding]]] = []
 
 
-def findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) -> list[Finding]:
-    """Every finding of one edition, in the order of the passages."""
+class Same:
+    """The passages whose two conversions agreed, kept between builds (in the cache folder): a
+    passage converts whole and word by word the same way the next time too, as long as the
+    converter (`Converter.signature`, OpenCC's version in the cache's name), its words and its
+    text are the same; only the others are converted twice again. `store` is the kept data,
+    which `keep` replaces with what this build found (what no passage has now is dropped)."""
+
+    def __init__(self, store: dict[str, Any]) -> None:
+        self.store = store
+        kept = store.get("same")
+        self.before = set(kept) if isinstance(kept, list) else set()
+        self.now: set[str] = set()
+
+    @staticmethod
+    def key(converter: Converter, cuts: Sequence[int], text: str) -> str:
+        return hashlib.sha256(f"{converter.signature}\n{list(cuts)}\n{text}".encode()).hexdigest()[:24]
+
+    def known(self, key: str) -> bool:
+        if key in self.before:
+            self.now.add(key)
+            return True
+        return False
+
+    def add(self, key: str) -> None:
+        self.now.add(key)
+
+    def keep(self) -> None:
+        self.store.clear()
+        self.store["same"] = sorted(self.now)
+
+
+def findings(converter: Converter, found: Sequence[Passage], bounds: Bounds, same: Same | None = None) -> list[Finding]:
+    """Every finding of one edition, in the order of the passages (`same`: what earlier builds
+    found agreeing)."""
     key = tuple(found)
     for seen, passages_, result in _LATEST:
         if seen is converter and passages_ == key:
             return list(result)
-    result = _findings(converter, key, bounds)
+    result = _findings(converter, key, bounds, same)
     _LATEST[:] = [*_LATEST[-3:], (converter, key, result)]
     return list(result)
 
 
-def _findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) -> list[Finding]:
+def _findings(converter: Converter, found: Sequence[Passage], bounds: Bounds, same: Same | None) -> list[Finding]:
     out = []
     code = converter.variant.code
     for passage in found:
@@ -143,12 +177,17 @@ def _findings(converter: Converter, found: Sequence[Passage], bounds: Bounds) ->
         if code in passage.own or not text:
             continue
         own = converter.for_annotation(passage.annotation)  # what the annotation marks -{…}- kept
+        cuts = sorted(set(bounds(text)) | {0, len(text)})
+        agreed = Same.key(own, cuts, text) if same is not None else ""
+        if same is not None and same.known(agreed):
+            continue
         whole = own.unfixed(text)
         if len(whole) != len(text):  # not a character-for-character converter: nothing to compare
             continue
-        cuts = sorted(set(bounds(text)) | {0, len(text)})
         words = own.word_by_word(text, cuts)
         if words == whole:
+            if same is not None:
+                same.add(agreed)
             continue
         printed = converter.printed_in(passage.block, text, passage.annotation)
         i = 0
@@ -200,7 +239,7 @@ def reviews_of(finding: Finding, reviewed: Sequence[Reviewed]) -> list[tuple[Rev
 
 
 def check(converters: dict[str, Converter], found: Sequence[Passage], reviewed: Sequence[Reviewed], bounds: Bounds,
-          conversion: str) -> list[Problem]:
+          conversion: str, same: Same | None = None) -> list[Problem]:
     """Every finding that no override fixes and no review records; every review for an edition
     that is not configured, stale, or keeping a form the edition does not print. `conversion`:
     the overrides file, for the hints."""
@@ -209,7 +248,7 @@ def check(converters: dict[str, Converter], found: Sequence[Passage], reviewed: 
                 for r in reviewed if r.edition not in converters]
     used: set[Reviewed] = set()
     for converter in converters.values():
-        for f in findings(converter, found, bounds):
+        for f in findings(converter, found, bounds, same):
             if override_for(f, converter):
                 continue
             matched = reviews_of(f, reviewed)
@@ -241,10 +280,11 @@ def _unreviewed(f: Finding, conversion: str) -> Problem:
 
 def problems(root: Path, settings: Settings, edition: Edition, annotations: Iterable[Annotation],
              converters: dict[str, Converter], boundary_cache: BoundaryCache | None = None,
-             segmenter: Segmenter = SHARED) -> list[Problem]:
+             segmenter: Segmenter = SHARED, agreed: dict[str, Any] | None = None) -> list[Problem]:
     """The boundary check of every edition over everything it prints, with the overrides file's
     reviews (and their problems). The segmenter must know the glossary's words already (the
-    project's load teaches them); `boundary_cache` keeps its answers between builds."""
+    project's load teaches them); `boundary_cache` keeps its answers between builds, and
+    `agreed` the passages found agreeing (`Same`)."""
     if not converters:
         return []
     path = root / settings.conversion
@@ -253,5 +293,9 @@ def problems(root: Path, settings: Settings, edition: Edition, annotations: Iter
     reviewed, found = read_reviewed(root, settings.conversion)
     known = segmenter.cache_for(boundary_cache) if boundary_cache is not None else None
     texts = passages(edition.document, settings.source, annotations, edition.emendations, settings)
-    return found + check(converters, texts, reviewed, lambda text: segmenter.boundaries(text, known),
-                         settings.conversion)
+    same = Same(agreed) if agreed is not None else None
+    problems = found + check(converters, texts, reviewed, lambda text: segmenter.boundaries(text, known),
+                             settings.conversion, same)
+    if same is not None:
+        same.keep()
+    return problems

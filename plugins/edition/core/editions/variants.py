@@ -436,6 +436,10 @@ class Converter:
         #: Longest first: 發佈會 before 佈.
         self._standard = sorted((f for f in mine if not f.keep), key=lambda f: (-len(f.printed), f.printed))
         self._keep = [f.keep for f in mine if f.keep]
+        #: What decides how a passage converts, overrides aside (OpenCC's configuration, the
+        #: standard forms and their exceptions, what is kept as it is): see boundaries.Same.
+        self.signature = repr((self.variant.opencc, [(f.printed, f.standard) for f in self._standard], self._keep,
+                               phrases))
         self._mine = [o for o in self.overrides if o.edition == self.variant.code and not o.block
                       and not o.annotation]
         #: Overrides scoped to one paragraph: applied where that paragraph is (see in_block).
