@@ -35,6 +35,12 @@
     return node;
   }
 
+  /* The worker's escapes (&amp; &lt; &gt; &quot; &#39;) put back; any other "&" stays as it is. */
+  var ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"};
+  function unescaped(part) {
+    return part.indexOf("&") === -1 ? part : part.replace(/&(?:amp|lt|gt|quot|#39);/g, function (e) { return ENTITIES[e]; });
+  }
+
   /* The worker's titles and teasers: escaped text with <mark>, <del> and <p> only; anything else
      is shown as text. */
   function marked(node, html) {
@@ -50,9 +56,7 @@
       } else if (close) {
         if (stack.length > 1) stack.pop();
       } else if (part) {
-        var scratch = document.createElement("textarea");
-        scratch.innerHTML = part;       // entities only: a textarea's content is never markup
-        top.appendChild(document.createTextNode(scratch.value));
+        top.appendChild(document.createTextNode(unescaped(part)));
       }
     });
     return node;
@@ -68,7 +72,7 @@
 
   function render(data, query) {
     if (!dialog) return;
-    list.textContent = "";
+    var items = document.createDocumentFragment();   // built apart, put in at once
     var groups = (data && data.items) || [];
     var count = 0;
     groups.forEach(function (group, g) {
@@ -104,8 +108,9 @@
         count += 1;
       });
       if (g === 0) item.setAttribute("data-first", "");
-      list.appendChild(item);
+      items.appendChild(item);
     });
+    list.replaceChildren(items);
     status.textContent = !query ? text("hint") : count ? text(count === 1 ? "one" : "many", count) : text("none");
     dialog.setAttribute("data-answered", String(answered));
   }
