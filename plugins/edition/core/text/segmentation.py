@@ -4,7 +4,7 @@ The glossary asks it whether an occurrence of a term is a word (is 有品 a word
 有品质?). It is jieba's process-wide tokenizer, after learning every term and alias. Loading
 jieba's dictionary costs about half a second, so the tokenizer is only touched when a passage's
 boundaries are not in the caller's cache (see `cache_for`): a build whose text and glossary did
-not change never loads it.
+not change never loads it, nor imports jieba (a third of a second: it imports pkg_resources).
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from typing import Any
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
 
-import jieba
-
-# jieba announces its dictionary loading on stderr at DEBUG level; that is noise in a build log.
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
 
 #: Boundaries computed before, for one vocabulary: {"vocabulary": digest, "texts": {text: [offsets]}}.
 BoundaryCache = dict[str, Any]
@@ -27,7 +26,7 @@ class Segmenter:
     """Cuts text into words with a jieba tokenizer, after learning the words it must keep whole."""
 
     def __init__(self, tokenizer: jieba.Tokenizer | None = None) -> None:
-        self._tokenizer = tokenizer or jieba.dt
+        self._tokenizer = tokenizer
         self._learned: set[str] = set()
         self._pending: set[str] = set()
 
@@ -41,6 +40,12 @@ class Segmenter:
         self._pending |= set(words) - self._learned
 
     def _ready(self) -> jieba.Tokenizer:
+        if self._tokenizer is None:
+            import jieba
+
+            # jieba announces its dictionary loading on stderr at DEBUG level: noise in a build log.
+            jieba.setLogLevel(logging.WARNING)
+            self._tokenizer = jieba.dt
         for word in sorted(self._pending):
             self._tokenizer.add_word(word)
             self._learned.add(word)
@@ -69,7 +74,7 @@ class Segmenter:
         """The part of a kept cache that is valid now: answers depend on jieba's version and on
         every word this tokenizer has learnt; anything kept for another vocabulary is dropped."""
         vocabulary = "\n".join(sorted(self._learned | self._pending))
-        digest = hashlib.sha256(f"jieba {jieba.__version__}\n{vocabulary}".encode()).hexdigest()[:16]
+        digest = hashlib.sha256(f"jieba {metadata.version('jieba')}\n{vocabulary}".encode()).hexdigest()[:16]
         if store.get("vocabulary") != digest or not isinstance(store.get("texts"), dict):
             store.clear()
             store.update({"vocabulary": digest, "texts": {}})
