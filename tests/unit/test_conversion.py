@@ -255,3 +255,15 @@ def test_an_override_has_one_scope(tmp_path: Path) -> None:
     assert problems(tmp_path, override("新征程", "新征程", 1, block="p-2-20") + "    annotation: n-x\n") == (
         "annotations/conversion.yml:9: override: 'block' and 'annotation' both given\n"
         "  hint: scope an override to a paragraph or to an annotation, not both")
+
+
+def test_passages_primed_together_print_as_each_alone() -> None:
+    overrides = [variants.Override("zh-Hant", "征程", "征途", 1, "测试", block="p-2-23"),
+                 variants.Override("zh-Hant", "发长文", "發長文", 1, "测试", annotation="ev-a")]
+    passages = [("p-2-23", "新10年的征程", ""), ("p-2-24", "新10年的征程", ""), ("", "雷军发长文回顾", "ev-a"),
+                ("", "他发长文。", "n-b"), ("", "网络的头发", "n-c"), ("p-1-1", "两行\n文字", "")]
+    alone = variants.Converter(TAIWAN, overrides, kept_in={"n-c": ("网络",)})
+    primed = variants.Converter(TAIWAN, overrides, kept_in={"n-c": ("网络",)})
+    primed.prime(passages)
+    assert [primed.printed_in(*p) for p in passages] == [alone.printed_in(*p) for p in passages] == [
+        "新10年的征途", "新10年的征程", "雷軍發長文回顧", "他髮長文。", "网络的頭髮", "兩行\n文字"]

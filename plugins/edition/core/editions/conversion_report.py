@@ -45,6 +45,7 @@ def words(converter: Converter, passages: Sequence[Passage], bounds: Bounds) -> 
     """Every word of the passages the edition prints in another form, and every word printed in
     more than one form, by Simplified word and printed form (text already in Traditional aside)."""
     by_form: dict[tuple[str, str], list[str]] = {}
+    converter.prime((p.block, p.text, p.annotation) for p in passages if converter.variant.code not in p.own)
     for p in passages:
         if converter.variant.code in p.own or not p.text:
             continue

@@ -581,6 +581,25 @@ class Converter:
         return [(start, usage) for start, end, usage in found
                 if not any(s < end and start < e for s, e in closed)]
 
+    def prime(self, passages: Iterable[tuple[str, str, str]]) -> None:
+        """Remember what `printed_in` gives for many (block, text, annotation) passages at once:
+        those of one converter are converted in one call (phrases never cross a newline, so each
+        comes out as it would alone), not one call each (a book has tens of thousands)."""
+        groups: dict[str, list[tuple[str, str, str]]] = {}
+        for key in dict.fromkeys(passages):
+            if key not in self._printed and key[1] and "\n" not in key[1]:
+                groups.setdefault(key[2] if self.kept_in.get(key[2]) else "", []).append(key)
+        for annotation, keys in groups.items():
+            converted = self.for_annotation(annotation).characters("\n".join(t for _, t, _ in keys)).split("\n")
+            if len(converted) != len(keys):  # a converter that does not keep lines: one at a time
+                continue
+            for (block, text, of), out in zip(keys, converted, strict=True):
+                if len(out) != len(text):
+                    continue
+                if of:
+                    out = self.in_annotation(of, text, out)
+                self._printed[(block, text, of)] = self.in_block(block, text, out) if block else out
+
     def printed_in(self, block: str, text: str, annotation: str = "") -> str:
         """A passage's characters as the edition prints them: converted, with the overrides and
         those scoped to `block` (a paragraph id, or "") or to `annotation` (an id, or "")."""

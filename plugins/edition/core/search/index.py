@@ -170,13 +170,10 @@ def indexes(document_pages: Sequence[Page], notes: Callable[[Page], list[PageNot
 def _blocks(blocks: list[Block], converter: Converter) -> list[str]:
     """Block texts as the edition's pages print them: converted with the overrides (those scoped to
     a paragraph too) and the edition's quotation marks, each block a passage of its own."""
-    texts = [b.text for b in blocks]
     if not converter.variant.opencc and not converter.variant.quotes:
-        return texts
-    characters = converter.characters("\n".join(texts)).split("\n")
-    if len(characters) != len(texts):  # a converter that does not keep lines: one block at a time
-        characters = [converter.characters(t) for t in texts]
-    return [converter.quotes(converter.in_block(b.id, t, c)) for b, t, c in zip(blocks, texts, characters, strict=True)]
+        return [b.text for b in blocks]
+    converter.prime((b.id, b.text, "") for b in blocks)  # in one call (the report may have done it)
+    return [converter.quotes(converter.printed_in(b.id, b.text)) for b in blocks]
 
 
 def utf16_length(text: str) -> int:
