@@ -447,14 +447,16 @@ def _table(data: Any, converter: Converter) -> dict[str, str]:
     return dict(zip(chinese, converter.convert_all(chinese), strict=True))
 
 
-def convert_json(data: Any, convert: Callable[[str], str]) -> Any:
-    """Every string of a JSON value converted (keys kept)."""
+def convert_json(data: Any, convert: Callable[[str], str], language: tuple[str, str] = ("", "")) -> Any:
+    """Every string of a JSON value converted (keys kept); a `language` field (Web Annotation
+    bodies) of `language[0]`, the source edition's code, names the edition's, `language[1]`."""
     if isinstance(data, str):
         return convert(data)
     if isinstance(data, list):
-        return [convert_json(x, convert) for x in data]
+        return [convert_json(x, convert, language) for x in data]
     if isinstance(data, dict):
-        return {k: convert_json(v, convert) for k, v in data.items()}
+        return {k: language[1] if k == "language" and v == language[0] and v else convert_json(v, convert, language)
+                for k, v in data.items()}
     return data
 
 
@@ -675,13 +677,4 @@ def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> s
             return site.site_url + variant.path + value[len(site.site_url):]
         return table.get(value, value)
 
-    return jsontext.dumps(_language(convert_json(data, one), site.source.code, variant.code))
-
-
-def _language(data: Any, source: str, code: str) -> Any:
-    """A converted export's language fields (Web Annotation bodies) naming the edition's language."""
-    if isinstance(data, list):
-        return [_language(x, source, code) for x in data]
-    if isinstance(data, dict):
-        return {k: code if k == "language" and v == source else _language(v, source, code) for k, v in data.items()}
-    return data
+    return jsontext.dumps(convert_json(data, one, (site.source.code, variant.code)))
