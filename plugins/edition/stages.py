@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from . import themes
+from .core import forked, strings
 from .core import project as project_mod
-from .core import strings
 from .core.annotations import glossary, timeline
 from .core.config_file import SiteConfig
 from .core.editions import boundaries, conversion_report, own_pages, variant_site, variants
@@ -233,10 +233,42 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
     s = edition.settings
     skip = {v.path.split("/")[0] for v in edition.variants}
     by_output = {urls.output(src): src for src in (*prepared.pages, *prepared.edits)}
+    pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+    # The further editions' replacements need no decorated page: at book length they are worked
+    # out in a forked process while this one decorates the pages (a second each at 30x).
+    fork = workers > 1 and len(pages) >= 2 * variant_site.PAGES_PER_WORKER
+    with forked.Later(lambda: _variant_fields(edition), fork and bool(edition.variants)) as later:
+        others, titles = _decorated(edition, prepared, site, pages, by_output)
+        fields = later.get() if edition.variants else None
+    if fields is not None:
+        replacements, texts, by_id = fields
+        derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
+                                    edition.theme, texts=texts, by_id=by_id)
+
+    def meanwhile() -> None:  # what needs no converted page: while the pages convert
+        if edition.variants:
+            _conversion_reports(edition, site)
+        if s.search:
+            names = edition.generated
+            _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
+                    titles.get(urls.output(names["timeline"]), ""))
+
+    if edition.variants:
+        variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
+        _own_pages(edition, site)
+        _not_found_pages(edition, site)
+    else:
+        meanwhile()
+
+
+def _decorated(edition: Edition, prepared: Prepared, site: Path, pages: list[Path],
+               by_output: dict[str, str]) -> tuple[list[search_index.OtherPage], dict[str, str]]:
+    """Every page of the source edition decorated and written back: the pages the edition does
+    not generate (for the search) and every page's title, by output path. Raises EditionError
+    naming each page that is not as the edition expects."""
     others: list[search_index.OtherPage] = []
     titles: dict[str, str] = {}
     problems: list[Problem] = []
-    pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
     for path in pages:
         rel = path.relative_to(site).as_posix()
         markup = path.read_text(encoding="utf-8")
@@ -256,37 +288,29 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -
         path.write_text(markup, encoding="utf-8")
     if problems:
         raise EditionError(problems)
-    if edition.variants:
-        snippets = glossary_page.snippets(edition.project.glossary.entries)
-        annotations = list(edition.project.annotations.annotations)
-        scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
-                  for v in edition.variants}
-        intros = [text for _, text in edition.settings.intros]
-        own = {v.code: variant_site.emendation_fields(edition.project.edition.emendations, intros,
-                                                      edition.converters[v.code]) for v in edition.variants}
-        replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]), *own[v.code][1]]
-                        for v in edition.variants}
-        cut = {v.code: variant_site.snippet_fields(snippets, edition.converters[v.code]) for v in edition.variants}
-        derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme, texts={v.code: {**scoped[v.code][1], **own[v.code][2]}
-                                                          for v in edition.variants},
-                                    by_id={v.code: variant_site.by_id(scoped[v.code][0], own[v.code][0], cut[v.code])
-                                           for v in edition.variants})
+    return others, titles
 
-    def meanwhile() -> None:  # what needs no converted page: while the pages convert
-        if edition.variants:
-            _conversion_reports(edition, site)
-        if s.search:
-            names = edition.generated
-            _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
-                    titles.get(urls.output(names["timeline"]), ""))
 
-    if edition.variants:
-        variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
-        _own_pages(edition, site)
-        _not_found_pages(edition, site)
-    else:
-        meanwhile()
+Replacements = dict[str, list[tuple[str, str]]]
+
+
+def _variant_fields(edition: Edition) -> tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]:
+    """What the further editions' pages replace after their conversion, by edition code: the
+    replacements of every page, the exports' texts, and the replacements by the id a page names
+    (variant_site.Site's fields). Plain data: it may be worked out in a forked process."""
+    snippets = glossary_page.snippets(edition.project.glossary.entries)
+    annotations = list(edition.project.annotations.annotations)
+    scoped = {v.code: variant_site.annotation_fields(annotations, edition.converters[v.code])
+              for v in edition.variants}
+    intros = [text for _, text in edition.settings.intros]
+    own = {v.code: variant_site.emendation_fields(edition.project.edition.emendations, intros,
+                                                  edition.converters[v.code]) for v in edition.variants}
+    replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]), *own[v.code][1]]
+                    for v in edition.variants}
+    cut = {v.code: variant_site.snippet_fields(snippets, edition.converters[v.code]) for v in edition.variants}
+    texts = {v.code: {**scoped[v.code][1], **own[v.code][2]} for v in edition.variants}
+    by_id = {v.code: variant_site.by_id(scoped[v.code][0], own[v.code][0], cut[v.code]) for v in edition.variants}
+    return replacements, texts, by_id
 
 
 def _conversion_reports(edition: Edition, site: Path) -> None:

@@ -1,0 +1,61 @@
+"""Work that runs in a forked process while the caller goes on, its result handed back when asked
+for: a one-off build on several cores (the further editions' replacements are worked out while
+the main process decorates the pages). Forking is the caller's call: safe in a one-off build,
+not in a server with threads. Without it, or where the platform cannot fork, the work runs when
+its result is first asked for, in the caller's process: the same result either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+#: The work of the forked processes, by number: a forked child has its parent's memory, so the
+#: work (a closure, which does not pickle) is found there, and only its result is sent back.
+_WORK: dict[int, Callable[[], Any]] = {}
+
+
+def _run(number: int) -> Any:
+    return _WORK[number]()
+
+
+class Later(Generic[T]):
+    """`work()`, started at once in a forked process when `fork`; `get()` returns its result (or
+    raises what it raised). Used as a context manager, the process is ended on leaving."""
+
+    def __init__(self, work: Callable[[], T], fork: bool) -> None:
+        self._work = work
+        self._pool: Pool | None = None
+        self._result: AsyncResult[T] | None = None
+        self._number = id(self)
+        if fork and "fork" in multiprocessing.get_all_start_methods():
+            _WORK[self._number] = work
+            self._pool = multiprocessing.get_context("fork").Pool(1)
+            self._result = self._pool.apply_async(_run, (self._number,))
+
+    def get(self) -> T:
+        if self._result is None:
+            return self._work()
+        try:
+            return self._result.get()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        _WORK.pop(self._number, None)
+
+    def __enter__(self) -> Later[T]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()

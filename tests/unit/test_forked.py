@@ -1,0 +1,41 @@
+"""core/forked.py: work handed to a forked process gives what it gives in the caller's."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from edition.core import forked
+
+
+def test_the_result_comes_back_from_the_forked_process() -> None:
+    parent = os.getpid()
+    data = {"p-1-1": [("頭髮", "頭發")]}
+    with forked.Later(lambda: (os.getpid(), data), fork=True) as later:
+        pid, result = later.get()
+    assert result == data
+    assert pid != parent  # it ran in another process
+
+
+def test_without_fork_it_runs_when_asked_for() -> None:
+    ran = []
+    later = forked.Later(lambda: ran.append(os.getpid()) or "done", fork=False)
+    assert ran == []
+    assert later.get() == "done"
+    assert ran == [os.getpid()]
+
+
+def test_what_the_work_raises_is_raised_by_get() -> None:
+    def broken() -> None:
+        raise ValueError("the page is not as expected")
+
+    with forked.Later(broken, fork=True) as later, pytest.raises(ValueError, match="the page is not as expected"):
+        later.get()
+
+
+def test_leaving_early_ends_the_process() -> None:
+    with pytest.raises(RuntimeError), forked.Later(lambda: "never asked for", fork=True) as later:
+        raise RuntimeError("a page failed first")
+    assert later._pool is None
+    assert not forked._WORK
