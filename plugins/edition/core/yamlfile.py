@@ -270,6 +270,8 @@ class _Converter:
         # `!!seq x` or `!!map x`, and fail on an unknown tag such as !x or !!python/object.
         if not node.tag.startswith(_TAG_PREFIX) or tag not in _SCALAR_TAGS:
             raise self.problem(node, f"YAML tag {quote(_short(node.tag))} is not supported", _TAG_HINT)
+        if tag == "str":  # most values: PyYAML's constructor returns the node's text as it is
+            return node.value
         try:
             value = self.constructor.construct_object(node)
         # PyYAML's constructors raise whatever their conversion raises on a value that does not

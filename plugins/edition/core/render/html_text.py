@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-_TOKEN = re.compile(r"<[^>]*>|&[#A-Za-z0-9]+;|[^<&]")
+#: A tag, an entity (one character) or a run of plain text (a "&" that starts no entity is no text).
+_TOKEN = re.compile(r"<[^>]*>|&[#A-Za-z0-9]+;|[^<&]+")
 
 
 def element_span(markup: str, element_id: str) -> tuple[int, int] | None:
@@ -74,11 +75,13 @@ def layout(markup: str) -> tuple[int, frozenset[int], frozenset[int]]:
                 else:
                     depth.append(name.group(1).lower())
             continue
-        if html.unescape(token).isspace():
-            continue
+        if token.startswith("&"):  # an entity: one character
+            counted = 0 if html.unescape(token).isspace() else 1
+        else:
+            counted = len(token) - sum(map(str.isspace, token))
         if depth:
-            sealed.add(seen)
-        seen += 1
+            sealed.update(range(seen, seen + counted))
+        seen += counted
     return seen, frozenset(gaps), frozenset(sealed)
 
 
@@ -109,17 +112,32 @@ def edit(markup: str, insertions: list[tuple[int, str]], wraps: list[tuple[int, 
     out: list[str] = []
     seen = 0
     at = 0
+    points = sorted({*before, *after})  # the characters something goes before or after
+    upcoming = 0  # the first of them not passed yet
     for match in _TOKEN.finditer(markup):
         token = match.group()
-        if token.startswith("<") or html.unescape(token).isspace():
+        if token.startswith("<"):
             continue
-        if seen in before:
-            out += [markup[at:match.start()], *before.pop(seen)]
-            at = match.start()
-        if seen in after:
-            out += [markup[at:match.end()], *after.pop(seen)]
-            at = match.end()
-        seen += 1
+        if token.startswith("&"):  # an entity: one character, the whole entity
+            if html.unescape(token).isspace():
+                continue
+            characters = [(match.start(), match.end())]
+        else:
+            counted = len(token) - sum(map(str.isspace, token))
+            if upcoming == len(points) or points[upcoming] >= seen + counted:  # nothing in this run
+                seen += counted
+                continue
+            characters = [(match.start() + i, match.start() + i + 1) for i, c in enumerate(token) if not c.isspace()]
+        for start, end in characters:
+            if seen in before:
+                out += [markup[at:start], *before.pop(seen)]
+                at = start
+            if seen in after:
+                out += [markup[at:end], *after.pop(seen)]
+                at = end
+            seen += 1
+        while upcoming < len(points) and points[upcoming] < seen:
+            upcoming += 1
     if before or after:
         last = min((*before, *(n + 1 for n in after)))
         raise ValueError(f"text has {seen} characters, cannot insert after character {last}")
