@@ -226,34 +226,63 @@ def write_prepared(prepared: Prepared, docs: Path) -> list[str]:
 # --- finish ------------------------------------------------------------------------------------------
 
 
-def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1) -> None:
+Replacements = dict[str, list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """What finish needs that no built page holds, by edition code: what the further editions'
+    pages replace after their conversion (see `_variant_fields`), and each edition's conversion
+    report. Plain data: it may be worked out in a forked process."""
+
+    fields: tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]
+    reports: dict[str, str]
+
+
+def ahead(edition: Edition, workers: int = 1, pages: int = 0) -> forked.Later[Ahead | None]:
+    """`Ahead` for `finish`, started now: in a forked process when the build is one-off
+    (`workers` > 1) and has further editions and at least two processes' worth of `pages`, so that
+    it is worked out while the site generator builds the pages; otherwise when finish asks."""
+    fork = workers > 1 and bool(edition.variants) and pages >= 2 * variant_site.PAGES_PER_WORKER
+    return forked.Later(lambda: _ahead(edition), fork)
+
+
+def _ahead(edition: Edition) -> Ahead | None:
+    if not edition.variants:
+        return None
+    return Ahead(_variant_fields(edition), _conversion_reports(edition))
+
+
+def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
+           worked: forked.Later[Ahead | None] | None = None) -> None:
     """Make the built source edition the edition's site, and derive the further editions. Raises
-    EditionError when a page is not as the edition expects (a theme or Markdown change)."""
+    EditionError when a page is not as the edition expects (a theme or Markdown change). `worked`:
+    `ahead(edition)`, when it was started before the site generator built the pages."""
     urls = edition.urls
     s = edition.settings
     skip = {v.path.split("/")[0] for v in edition.variants}
     by_output = {urls.output(src): src for src in (*prepared.pages, *prepared.edits)}
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
-    # The further editions' replacements need no decorated page: at book length they are worked
-    # out in a forked process while this one decorates the pages (a second each at 30x).
-    fork = workers > 1 and len(pages) >= 2 * variant_site.PAGES_PER_WORKER
-    with forked.Later(lambda: _variant_fields(edition), fork and bool(edition.variants)) as later:
+    # The further editions' replacements and reports need no built page: at book length they are
+    # worked out in a forked process while the pages are built, or at least while they are decorated.
+    with worked or ahead(edition, workers, len(pages)) as later:
         others, titles = _decorated(edition, prepared, site, pages, by_output)
-        fields = later.get() if edition.variants else None
-    if fields is not None:
-        replacements, texts, by_id = fields
+        found = later.get()
+    if found is not None:
+        replacements, texts, by_id = found.fields
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
                                     edition.theme, texts=texts, by_id=by_id)
 
     def meanwhile() -> None:  # what needs no converted page: while the pages convert
-        if edition.variants:
-            _conversion_reports(edition, site)
+        if found is not None:
+            for v in edition.variants:
+                (site / v.path / "conversion-report.txt").write_text(found.reports[v.code], encoding="utf-8")
         if s.search:
             names = edition.generated
             _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
                     titles.get(urls.output(names["timeline"]), ""))
 
-    if edition.variants:
+    if found is not None:
         variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
         _own_pages(edition, site)
         _not_found_pages(edition, site)
@@ -291,9 +320,6 @@ def _decorated(edition: Edition, prepared: Prepared, site: Path, pages: list[Pat
     return others, titles
 
 
-Replacements = dict[str, list[tuple[str, str]]]
-
-
 def _variant_fields(edition: Edition) -> tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]:
     """What the further editions' pages replace after their conversion, by edition code: the
     replacements of every page, the exports' texts, and the replacements by the id a page names
@@ -313,8 +339,8 @@ def _variant_fields(edition: Edition) -> tuple[Replacements, dict[str, dict[str,
     return replacements, texts, by_id
 
 
-def _conversion_reports(edition: Edition, site: Path) -> None:
-    """Each further edition's conversion report, by word (conversion_report.py)."""
+def _conversion_reports(edition: Edition) -> dict[str, str]:
+    """Each further edition's conversion report, by word (conversion_report.py), by its code."""
     p, s = edition.project, edition.settings
     texts = boundaries.passages(p.edition.document, s.source, p.annotations.annotations, p.edition.emendations, s)
     reviewed, _ = variants.read_reviewed(edition.site.root, s.conversion)
@@ -323,9 +349,8 @@ def _conversion_reports(edition: Edition, site: Path) -> None:
     def bounds(text: str) -> frozenset[int]:
         return segmentation.SHARED.boundaries(text, known)
 
-    for v in edition.variants:
-        report = conversion_report.report(edition.converters[v.code], texts, bounds, reviewed)
-        (site / v.path / "conversion-report.txt").write_text(report + "\n", encoding="utf-8")
+    return {v.code: conversion_report.report(edition.converters[v.code], texts, bounds, reviewed) + "\n"
+            for v in edition.variants}
 
 
 def _own_pages(edition: Edition, site: Path) -> None:

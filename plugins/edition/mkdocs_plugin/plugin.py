@@ -63,12 +63,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             files.append(generated)
         for src, content in self.prepared.files.items():
             files.append(File.generated(config, src, content=content))
+        # What finish needs of no built page, worked out while MkDocs builds them (a one-off build).
+        self.ahead = stages.ahead(self.edition, getattr(self, "workers", 1), len(files.documentation_pages()))
         return files
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
-            stages.finish(self.edition, Path(config.site_dir), self.prepared, getattr(self, "workers", 1))
+            stages.finish(self.edition, Path(config.site_dir), self.prepared, getattr(self, "workers", 1),
+                          getattr(self, "ahead", None))
         except EditionError as err:
             raise _failed(err) from None
 
