@@ -237,20 +237,29 @@ class Ahead:
 
     fields: tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]
     reports: dict[str, str]
+    #: The exports the site generator copies (prepared.files), converted: see variant_site.Site.exports.
+    exports: dict[str, dict[str, tuple[str, str]]]
 
 
-def ahead(edition: Edition, workers: int = 1, pages: int = 0) -> forked.Later[Ahead | None]:
+def ahead(edition: Edition, prepared: Prepared, workers: int = 1, pages: int = 0) -> forked.Later[Ahead | None]:
     """`Ahead` for `finish`, started now: in a forked process when the build is one-off
     (`workers` > 1) and has further editions and at least two processes' worth of `pages`, so that
     it is worked out while the site generator builds the pages; otherwise when finish asks."""
     fork = workers > 1 and bool(edition.variants) and pages >= 2 * variant_site.PAGES_PER_WORKER
-    return forked.Later(lambda: _ahead(edition), fork)
+    return forked.Later(lambda: _ahead(edition, prepared), fork)
 
 
-def _ahead(edition: Edition) -> Ahead | None:
+def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
     if not edition.variants:
         return None
-    return Ahead(_variant_fields(edition), _conversion_reports(edition))
+    fields = _variant_fields(edition)
+    exports = {src: text for src, text in prepared.files.items()
+               if src.endswith((".json", ".jsonld")) and "/" not in src}  # as variant_site._files picks them
+    converted = {v.code: {src: (text, variant_site.convert_export(text, edition.converters[v.code],
+                                                                   edition.urls.site_url, edition.source, v,
+                                                                   fields[1][v.code]))
+                          for src, text in exports.items()} for v in edition.variants}
+    return Ahead(fields, _conversion_reports(edition), converted)
 
 
 def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
@@ -265,13 +274,13 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
     # The further editions' replacements and reports need no built page: at book length they are
     # worked out in a forked process while the pages are built, or at least while they are decorated.
-    with worked or ahead(edition, workers, len(pages)) as later:
+    with worked or ahead(edition, prepared, workers, len(pages)) as later:
         others, titles = _decorated(edition, prepared, site, pages, by_output)
         found = later.get()
     if found is not None:
         replacements, texts, by_id = found.fields
         derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme, texts=texts, by_id=by_id)
+                                    edition.theme, texts=texts, by_id=by_id, exports=found.exports)
 
     def meanwhile() -> None:  # what needs no converted page: while the pages convert
         if found is not None:

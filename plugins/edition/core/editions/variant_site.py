@@ -270,6 +270,9 @@ class Site:
     #: Per edition code and annotation id: (converted markup, replacement) pairs applied to the
     #: pages that name the annotation (an id="…" or a link to #…), see annotation_fields.
     by_id: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    #: Per edition code and site path: an export converted ahead, (the source edition's text, its
+    #: conversion), used when the built file still holds that text (see `convert_export`).
+    exports: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def all(self) -> tuple[Variant, ...]:
@@ -524,7 +527,9 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
 #: write meanwhile (the chapter's 14 pages: 7% faster with two processes than with one).
 PAGES_PER_WORKER = 4
 
-_JOB: tuple[Site, dict[str, Converter], dict[str, dict[str, str]]] | None = None
+#: A forked build's work (its processes find it in the memory they share with the parent): the
+#: site, the converters, the interface strings, the pages, and the number of the next page to take.
+_JOB: tuple[Site, dict[str, Converter], dict[str, dict[str, str]], list[str], Any] | None = None
 
 
 def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1,
@@ -551,11 +556,14 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     workers = min(workers, len(pages) // PAGES_PER_WORKER)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _JOB
-        _JOB = (site, converters, ui)
+        context = multiprocessing.get_context("fork")
+        # Each process takes the next page not taken yet; this one too, once its own work is done.
+        _JOB = (site, converters, ui, pages, context.Value("i", 0))
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                done = pool.map_async(_page_job, pages, chunksize=max(1, len(pages) // (workers * 4)))
+            with context.Pool(workers) as pool:
+                done = pool.map_async(_pages_job, range(workers), chunksize=1)
                 _files(site, files, converters, meanwhile)
+                _pages_job(-1)
                 done.get()
         finally:
             _JOB = None
@@ -583,7 +591,11 @@ def _files(site: Site, files: list[Path], converters: dict[str, Converter],
                 xml = _sitemap(gzip.decompress(path.read_bytes()).decode("utf-8"), site, variant)
                 out.write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
             elif path.suffix in (".json", ".jsonld") and "/" not in relative:
-                out.write_text(_export(path, converter, site, variant), encoding="utf-8")
+                text = path.read_text(encoding="utf-8")
+                done = site.exports.get(variant.code, {}).get(relative)
+                out.write_text(done[1] if done and done[0] == text else
+                               convert_export(text, converter, site.site_url, site.source, variant,
+                                              site.texts.get(variant.code, {})), encoding="utf-8")
             else:
                 shutil.copyfile(path, out)
     if meanwhile:
@@ -594,9 +606,17 @@ def _files(site: Site, files: list[Path], converters: dict[str, Converter],
 _NAMED = re.compile(r'(?:id(?<!\wid)="|#)([A-Za-z][\w-]*)')  # (\bid=", see _IDS)
 
 
-def _page_job(relative: str) -> None:
+def _pages_job(_: int) -> None:
+    """Convert the pages not taken yet, one at a time, until there are none."""
     assert _JOB is not None
-    _page(*_JOB, relative)
+    site, converters, ui, pages, taken = _JOB
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            taken.value += 1
+        if number >= len(pages):
+            return
+        _page(site, converters, ui, pages[number])
 
 
 def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], relative: str) -> None:
@@ -668,13 +688,17 @@ def sitemaps(site: Site) -> None:
             path.write_text(_sitemap(path.read_text(encoding="utf-8"), site, site.source), encoding="utf-8")
 
 
-def _export(path: Path, converter: Converter, site: Site, variant: Variant) -> str:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    table = {**_table(data, converter), **site.texts.get(variant.code, {})}
+def convert_export(text: str, converter: Converter, site_url: str, source: Variant, variant: Variant,
+                   texts: dict[str, str]) -> str:
+    """An export (JSON at the site's root) in an edition: its Chinese strings converted (`texts`:
+    those it prints otherwise, see annotation_fields), its absolute URLs and language fields the
+    edition's."""
+    data = json.loads(text)
+    table = {**_table(data, converter), **texts}
 
     def one(value: str) -> str:
-        if site.site_url and value.startswith(site.site_url) and not value.startswith(site.site_url + variant.path):
-            return site.site_url + variant.path + value[len(site.site_url):]
+        if site_url and value.startswith(site_url) and not value.startswith(site_url + variant.path):
+            return site_url + variant.path + value[len(site_url):]
         return table.get(value, value)
 
-    return jsontext.dumps(convert_json(data, one, (site.source.code, variant.code)))
+    return jsontext.dumps(convert_json(data, one, (source.code, variant.code)))
