@@ -232,8 +232,8 @@ Replacements = dict[str, list[tuple[str, str]]]
 @dataclass(frozen=True)
 class Ahead:
     """What finish needs that no built page holds, by edition code: what the further editions'
-    pages replace after their conversion (see `_variant_fields`), and each edition's conversion
-    report. Plain data: it may be worked out in a forked process."""
+    pages replace after their conversion (see `_variant_fields`), each edition's conversion report
+    and its exports. Plain data: it may be worked out in a forked process."""
 
     fields: tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]
     reports: dict[str, str]
@@ -272,8 +272,8 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
     skip = {v.path.split("/")[0] for v in edition.variants}
     by_output = {urls.output(src): src for src in (*prepared.pages, *prepared.edits)}
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
-    # The further editions' replacements and reports need no built page: at book length they are
-    # worked out in a forked process while the pages are built, or at least while they are decorated.
+    # The further editions' replacements, reports and exports need no built page: at book length they
+    # are worked out in a forked process while the pages are built, or at least while they are decorated.
     with worked or ahead(edition, prepared, workers, len(pages)) as later:
         others, titles = _decorated(edition, prepared, site, pages, by_output)
         found = later.get()
