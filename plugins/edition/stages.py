@@ -241,10 +241,12 @@ class Ahead:
     exports: dict[str, dict[str, tuple[str, str]]]
 
 
-def ahead(edition: Edition, prepared: Prepared, workers: int = 1, pages: int = 0) -> forked.Later[Ahead | None]:
+def ahead(edition: Edition, prepared: Prepared, workers: int = 1) -> forked.Later[Ahead | None]:
     """`Ahead` for `finish`, started now: in a forked process when the build is one-off
-    (`workers` > 1) and has further editions and at least two processes' worth of `pages`, so that
-    it is worked out while the site generator builds the pages; otherwise when finish asks."""
+    (`workers` > 1) and has further editions and at least two processes' worth of pages (the text's
+    and the generated ones), so that it is worked out while the site generator builds the pages;
+    otherwise when finish asks."""
+    pages = len(edition.project.edition.document.pages) + len(prepared.pages)
     fork = workers > 1 and bool(edition.variants) and pages >= 2 * variant_site.PAGES_PER_WORKER
     return forked.Later(lambda: _ahead(edition, prepared), fork)
 
@@ -274,7 +276,7 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
     # The further editions' replacements, reports and exports need no built page: at book length they
     # are worked out in a forked process while the pages are built, or at least while they are decorated.
-    with worked or ahead(edition, prepared, workers, len(pages)) as later:
+    with worked or ahead(edition, prepared, workers) as later:
         others, titles = _decorated(edition, prepared, site, pages, by_output)
         found = later.get()
     if found is not None:

@@ -39,3 +39,18 @@ def test_leaving_early_ends_the_process() -> None:
         raise RuntimeError("a page failed first")
     assert later._pool is None
     assert not forked._WORK
+
+
+def test_each_number_is_taken_once_across_processes() -> None:
+    taken = forked.Taken()
+
+    def take() -> list[int]:
+        numbers = []
+        while (number := taken.next()) < 200:
+            numbers.append(number)
+        return numbers
+
+    helpers = [forked.Later(take, fork=True) for _ in range(2)]
+    mine = take()
+    theirs = [n for helper in helpers for n in helper.get()]
+    assert sorted(mine + theirs) == list(range(200))

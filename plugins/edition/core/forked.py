@@ -1,8 +1,9 @@
 """Work that runs in a forked process while the caller goes on, its result handed back when asked
-for: a one-off build on several cores (the further editions' replacements are worked out while
-the main process decorates the pages). Forking is the caller's call: safe in a one-off build,
-not in a server with threads. Without it, or where the platform cannot fork, the work runs when
-its result is first asked for, in the caller's process: the same result either way.
+for: a one-off build on several cores (what the further editions need of no built page is worked
+out while the site generator builds the pages; their pages are converted by several processes).
+Forking is the caller's call: safe in a one-off build, not in a server with threads. Without it,
+or where the platform cannot fork, the work runs when its result is first asked for, in the
+caller's process: the same result either way.
 """
 
 from __future__ import annotations
@@ -24,6 +25,29 @@ def _run(number: int) -> Any:
     return _WORK[number]()
 
 
+def possible() -> bool:
+    """Can this platform fork (not Windows, say)?"""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Taken:
+    """Numbers 0, 1, 2 … handed out one at a time to whichever process asks next, across the
+    forked processes made after it (a job's share of items, each taken once)."""
+
+    def __init__(self) -> None:
+        self._next = multiprocessing.get_context("fork").Value("i", 0) if possible() else None
+        self._here = 0
+
+    def next(self) -> int:
+        if self._next is None:
+            self._here += 1
+            return self._here - 1
+        with self._next.get_lock():
+            number: int = self._next.value
+            self._next.value += 1
+        return number
+
+
 class Later(Generic[T]):
     """`work()`, started at once in a forked process when `fork`; `get()` returns its result (or
     raises what it raised). Used as a context manager, the process is ended on leaving."""
@@ -33,7 +57,7 @@ class Later(Generic[T]):
         self._pool: Pool | None = None
         self._result: AsyncResult[T] | None = None
         self._number = id(self)
-        if fork and "fork" in multiprocessing.get_all_start_methods():
+        if fork and possible():
             _WORK[self._number] = work
             self._pool = multiprocessing.get_context("fork").Pool(1)
             self._result = self._pool.apply_async(_run, (self._number,))

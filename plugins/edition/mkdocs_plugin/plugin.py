@@ -64,8 +64,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for src, content in self.prepared.files.items():
             files.append(File.generated(config, src, content=content))
         # What finish needs of no built page, worked out while MkDocs builds them (a one-off build).
-        self.ahead = stages.ahead(self.edition, self.prepared, getattr(self, "workers", 1),
-                                  len(files.documentation_pages()))
+        self.ahead = stages.ahead(self.edition, self.prepared, getattr(self, "workers", 1))
         return files
 
     @event_priority(-100)  # after every other plugin has written its files

@@ -24,7 +24,6 @@ import dataclasses
 import gzip
 import html
 import json
-import multiprocessing
 import re
 import shutil
 from collections.abc import Callable, Iterable
@@ -32,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import strings
+from .. import forked, strings
 from ..annotations.model import Annotation
 from ..exports import jsontext
 from ..exports.webannotation import body_value, editing_value, source_value
@@ -450,16 +449,16 @@ def _table(data: Any, converter: Converter) -> dict[str, str]:
     return dict(zip(chinese, converter.convert_all(chinese), strict=True))
 
 
-def convert_json(data: Any, convert: Callable[[str], str], language: tuple[str, str] = ("", "")) -> Any:
-    """Every string of a JSON value converted (keys kept); a `language` field (Web Annotation
-    bodies) of `language[0]`, the source edition's code, names the edition's, `language[1]`."""
+def convert_json(data: Any, convert: Callable[[str], str], language: tuple[str, str] | None = None) -> Any:
+    """Every string of a JSON value converted (keys kept); with `language` (the source edition's
+    code, the edition's), a `language` field (Web Annotation bodies) of the one names the other."""
     if isinstance(data, str):
         return convert(data)
     if isinstance(data, list):
         return [convert_json(x, convert, language) for x in data]
     if isinstance(data, dict):
-        return {k: language[1] if k == "language" and v == language[0] and v else convert_json(v, convert, language)
-                for k, v in data.items()}
+        return {k: language[1] if language and k == "language" and v == language[0]
+                else convert_json(v, convert, language) for k, v in data.items()}
     return data
 
 
@@ -527,9 +526,6 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
 #: write meanwhile (the chapter's 14 pages: 7% faster with two processes than with one).
 PAGES_PER_WORKER = 4
 
-#: A forked build's work (its processes find it in the memory they share with the parent): the
-#: site, the converters, the interface strings, the pages, and the number of the next page to take.
-_JOB: tuple[Site, dict[str, Converter], dict[str, dict[str, str]], list[str], Any] | None = None
 
 
 def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1,
@@ -554,19 +550,22 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
             (target / folder.relative_to(site.root)).mkdir(parents=True, exist_ok=True)
     pages = [p.relative_to(site.root).as_posix() for p in files if p.suffix == ".html"]
     workers = min(workers, len(pages) // PAGES_PER_WORKER)
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _JOB
-        context = multiprocessing.get_context("fork")
-        # Each process takes the next page not taken yet; this one too, once its own work is done.
-        _JOB = (site, converters, ui, pages, context.Value("i", 0))
+    if workers > 1 and forked.possible():
+        taken = forked.Taken()
+
+        def convert() -> None:  # the next page not taken yet, until there are none
+            while (number := taken.next()) < len(pages):
+                _page(site, converters, ui, pages[number])
+
+        helpers = [forked.Later(convert, fork=True) for _ in range(workers)]
         try:
-            with context.Pool(workers) as pool:
-                done = pool.map_async(_pages_job, range(workers), chunksize=1)
-                _files(site, files, converters, meanwhile)
-                _pages_job(-1)
-                done.get()
+            _files(site, files, converters, meanwhile)
+            convert()  # this process too, once its own work is done
+            for helper in helpers:
+                helper.get()
         finally:
-            _JOB = None
+            for helper in helpers:
+                helper.close()
     else:
         for relative in pages:
             _page(site, converters, ui, relative)
@@ -604,19 +603,6 @@ def _files(site: Site, files: list[Path], converters: dict[str, Converter],
 
 #: What a page names: the ids of its elements and the fragments of its links.
 _NAMED = re.compile(r'(?:id(?<!\wid)="|#)([A-Za-z][\w-]*)')  # (\bid=", see _IDS)
-
-
-def _pages_job(_: int) -> None:
-    """Convert the pages not taken yet, one at a time, until there are none."""
-    assert _JOB is not None
-    site, converters, ui, pages, taken = _JOB
-    while True:
-        with taken.get_lock():
-            number = taken.value
-            taken.value += 1
-        if number >= len(pages):
-            return
-        _page(site, converters, ui, pages[number])
 
 
 def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], relative: str) -> None:
