@@ -189,15 +189,20 @@ def size(site: Path, edition: str) -> int:
     return _gzip((site / edition / "search/search_index.json").read_bytes())
 
 
-def size_like(site: Path, edition: str, like: Path) -> int:
-    """The size of Material's index at `site` with its documents in the order of the pages of
-    the edition's index at `like`, written as UTF-8."""
+def in_order_of(docs: list[dict], like: Path, edition: str) -> list[dict]:
+    """Documents in the order of the pages of the edition's index at `like` (the others last)."""
     ours = json.loads((like / edition / "search/search_index.json").read_text(encoding="utf-8"))
     order: dict[str, int] = {}
     for doc in ours["docs"]:
         order.setdefault(doc["location"].split("#")[0], len(order))
+    return sorted(docs, key=lambda doc: order.get(doc["location"].split("#")[0], len(order)))
+
+
+def size_like(site: Path, edition: str, like: Path) -> int:
+    """The size of Material's index at `site` with its documents in the order of the pages of
+    the edition's index at `like`, written as UTF-8."""
     data = json.loads((site / edition / "search/search_index.json").read_text(encoding="utf-8"))
-    data["docs"].sort(key=lambda doc: order.get(doc["location"].split("#")[0], len(order)))
+    data["docs"] = in_order_of(data["docs"], like, edition)
     return _gzip(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
@@ -226,11 +231,7 @@ def material_over(site: Path, edition: str, like: Path) -> tuple[int, list[dict]
                                    url="" if url == "." else url + "/",
                                    title=title.group(1).split(" - ")[0] if title else "")
             indexer.add_entry_from_context(page)
-    ours = json.loads((like / edition / "search/search_index.json").read_text(encoding="utf-8"))
-    order: dict[str, int] = {}
-    for doc in ours["docs"]:
-        order.setdefault(doc["location"].split("#")[0], len(order))
-    docs = sorted(indexer.entries, key=lambda doc: order.get(doc["location"].split("#")[0], len(order)))
+    docs = in_order_of(indexer.entries, like, edition)
     return _gzip(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()), docs
 
 
