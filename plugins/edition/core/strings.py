@@ -186,6 +186,10 @@ def apply(markup: str, pairs: list[Replacement]) -> str:
     return markup
 
 
+#: What each text matched by a replacement's pattern becomes (None: it does not match).
+_EXPANDED: dict[tuple[Replacement, str], str | None] = {}
+
+
 def _replace(markup: str, pair: Replacement) -> str:
     """`pair.pattern.sub(pair.target, markup)`, looking only where the literal is: a match is a
     whole text between tags or a whole attribute value (placeholders hold none of '"<>'), so it
@@ -201,11 +205,16 @@ def _replace(markup: str, pair: Replacement) -> str:
             start = at
         ends = [e for e in (markup.find(c, find) for c in _EDGES) if e != -1]
         end = min(ends) if ends else len(markup)
-        match = pair.whole.fullmatch(markup, start, end)
-        if (match and start > 0 and markup[start - 1] in '">' and end < len(markup)
-                and markup[end] in '"<'):
-            out += [markup[at:start], match.expand(pair.target)]
-            at = end
+        if start > 0 and markup[start - 1] in '">' and end < len(markup) and markup[end] in '"<':
+            text = markup[start:end]
+            key = (pair, text)
+            if key not in _EXPANDED:  # a page repeats its strings (every paragraph's link), a book its pages
+                match = pair.whole.fullmatch(text)
+                _EXPANDED[key] = None if match is None else match.expand(pair.target)
+            expanded = _EXPANDED[key]
+            if expanded is not None:
+                out += [markup[at:start], expanded]
+                at = end
         find = markup.find(pair.literal, max(end, find + 1))
     out.append(markup[at:])
     return "".join(out)
