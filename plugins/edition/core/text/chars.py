@@ -3,6 +3,7 @@ control characters an extraction may carry (invisible in the text, made visible 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Punctuation that can end a sentence, and so a paragraph, when it ends a line.
@@ -19,7 +20,18 @@ def width(text: str) -> float:
     Wide, full-width and East Asian ambiguous characters (“ ” — • …) count 1, since a Chinese
     font sets them full width; digits, Latin letters and ASCII punctuation count 1/2.
     """
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+class _Widths(dict[str, float]):
+    """Each character's printed width, looked up once."""
+
+    def __missing__(self, c: str) -> float:
+        width = self[c] = 1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def ends_sentence(line: str) -> bool:
@@ -50,7 +62,11 @@ def is_layout_space(c: str) -> bool:
 
 def without_layout_space(text: str) -> str:
     """The text without layout whitespace (see is_layout_space): what a line of it prints."""
-    return "".join(c for c in text if not is_layout_space(c))
+    return _LAYOUT_SPACE.sub("", text) if _LAYOUT_SPACE.search(text) else text
+
+
+#: Every layout space (see is_layout_space); Unicode has no white space above U+3000.
+_LAYOUT_SPACE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x3001) if is_layout_space(chr(c))) + "]")
 
 
 def control_characters(text: str) -> list[str]:

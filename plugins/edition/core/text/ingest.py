@@ -311,9 +311,10 @@ def render(edition: Edition) -> dict[str, str]:
     return {f"{page.slug}.md": markdown_pages.write(page) for page in edition.document.pages}
 
 
-def stale(paths: Paths, edition: Edition) -> list[str]:
-    """Generated pages that differ from what is on disk (missing, changed or left over)."""
-    wanted = render(edition)
+def stale(paths: Paths, edition: Edition, wanted: dict[str, str] | None = None) -> list[str]:
+    """Generated pages that differ from what is on disk (missing, changed or left over);
+    `wanted`: the pages rendered (`render`), when the caller has them."""
+    wanted = render(edition) if wanted is None else wanted
     folder = paths / paths.pages
     present = {p.name for p in folder.glob("*.md")} if folder.is_dir() else set()
     out = [name for name, text in wanted.items()
@@ -326,7 +327,7 @@ def stale_problems(paths: Paths, edition: Edition) -> list[Problem]:
     """One problem per stale page, at its first line that differs from what ingest writes."""
     wanted = render(edition)
     problems = []
-    for name in stale(paths, edition):
+    for name in stale(paths, edition, wanted):
         target = paths / paths.pages / name
         have = target.read_text(encoding="utf-8").splitlines() if target.is_file() else []
         want = wanted.get(name, "").splitlines()

@@ -31,14 +31,13 @@ GENERATED = ("<!-- 本页由 scripts/ingest.py 从 source/ 与 annotations/ 生�
 
 # Characters that would otherwise start Markdown syntax inside running text.
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINE_START = re.compile(r"^(#|>|[-+*] |\d+[.)] )")
 _ATTR = re.compile(r"\s*\{ #([A-Za-z0-9_-]+) \}$")
 
 
 def escape(text: str) -> str:
     """Escape running text so that Markdown prints it as it is."""
-    text = "".join(_ENTITIES.get(c, c) for c in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     return "\\" + text if _LINE_START.match(text) else text
 
