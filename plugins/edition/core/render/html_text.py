@@ -127,6 +127,19 @@ def edit(markup: str, insertions: list[tuple[int, str]], wraps: list[tuple[int, 
             if upcoming == len(points) or points[upcoming] >= seen + counted:  # nothing in this run
                 seen += counted
                 continue
+            if counted == len(token):  # no white space: the n-th character is at a known place
+                base = match.start() - seen
+                while upcoming < len(points) and points[upcoming] < seen + counted:
+                    n = points[upcoming]
+                    if n in before:
+                        out += [markup[at:base + n], *before.pop(n)]
+                        at = base + n
+                    if n in after:
+                        out += [markup[at:base + n + 1], *after.pop(n)]
+                        at = base + n + 1
+                    upcoming += 1
+                seen += counted
+                continue
             characters = [(match.start() + i, match.start() + i + 1) for i, c in enumerate(token) if not c.isspace()]
         for start, end in characters:
             if seen in before:
