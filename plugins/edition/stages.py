@@ -342,11 +342,13 @@ def _variant_fields(edition: Edition) -> tuple[Replacements, dict[str, dict[str,
     intros = [text for _, text in edition.settings.intros]
     own = {v.code: variant_site.emendation_fields(edition.project.edition.emendations, intros,
                                                   edition.converters[v.code]) for v in edition.variants}
-    replacements = {v.code: [*variant_site.variant_fields(annotations, edition.converters[v.code]), *own[v.code][1]]
-                    for v in edition.variants}
+    replacements = {v.code: own[v.code][1] for v in edition.variants}
+    variant_texts = {v.code: variant_site.variant_fields(annotations, edition.converters[v.code])
+                     for v in edition.variants}
     cut = {v.code: variant_site.snippet_fields(snippets, edition.converters[v.code]) for v in edition.variants}
     texts = {v.code: {**scoped[v.code][1], **own[v.code][2]} for v in edition.variants}
-    by_id = {v.code: variant_site.by_id(scoped[v.code][0], own[v.code][0], cut[v.code]) for v in edition.variants}
+    by_id = {v.code: variant_site.by_id(variant_texts[v.code], scoped[v.code][0], own[v.code][0], cut[v.code])
+             for v in edition.variants}
     return replacements, texts, by_id
 
 

@@ -267,3 +267,36 @@ def test_passages_primed_together_print_as_each_alone() -> None:
     primed.prime(passages)
     assert [primed.printed_in(*p) for p in passages] == [alone.printed_in(*p) for p in passages] == [
         "新10年的征途", "新10年的征程", "雷軍發長文回顧", "他髮長文。", "网络的頭髮", "兩行\n文字"]
+
+
+#: A frame as a theme writes one, with what a split between pieces must not change: a quotation
+#: over two lines, an apostrophe and a quotation mark next to a piece's edge, Chinese text
+#: interrupted by inline markup over a line break, a URL, a Latin-script quotation.
+FRAME = """<header class="md-header">
+  <a href="../" title="小米模式">“小米
+  模式”</a>
+</header>
+<nav class="md-nav">
+  <li class="md-nav__item">
+    <a href="../text/a/" class="md-nav__link">
+      <span class="md-ellipsis">头
+      </span><span>发</span>
+    </a>
+  </li>
+<li>Lu Xun’</li>
+<li>’s 头发 “Redmi” “x”</li>
+<li>https://example.com/“头发”</li>
+  <li class="md-nav__item">
+    <a href="../text/b/" class="md-nav__link">“一”里‘二’的头发</a>
+  </li>
+</nav>
+"""
+
+
+@pytest.mark.parametrize("frame", [FRAME, FRAME.replace("\n", "\r\n"), FRAME * 3, "头发", "no Chinese\n<p>x</p>\n"])
+def test_a_frame_converts_piece_by_piece_as_it_converts_whole(frame: str) -> None:
+    converter = variants.Converter(TAIWAN)
+    pieces = variant_site._frame_pieces(converter)
+    assert frame != FRAME or len(list(variant_site._PIECE_END.finditer(frame))) == 10
+    assert pieces(frame) == variant_site._convert_markup(frame, converter)
+    assert pieces(frame) == variant_site._convert_markup(frame, converter)  # again, from what it kept

@@ -54,3 +54,21 @@ def test_each_number_is_taken_once_across_processes() -> None:
     mine = take()
     theirs = [n for helper in helpers for n in helper.get()]
     assert sorted(mine + theirs) == list(range(200))
+
+
+@pytest.mark.parametrize("processes", [1, 3])
+def test_each_gives_the_results_in_order_after_the_callers_own_work(processes: int) -> None:
+    done = []
+    results = forked.each(40, lambda number: number * number, processes, lambda: done.append("meanwhile"))
+    assert results == [n * n for n in range(40)]
+    assert done == ["meanwhile"]
+
+
+def test_what_a_work_raises_in_each_is_raised_by_each() -> None:
+    def work(number: int) -> int:
+        if number == 7:
+            raise ValueError(f"page {number} is not as expected")
+        return number
+
+    with pytest.raises(ValueError, match="page 7 is not as expected"):
+        forked.each(20, work, 2)

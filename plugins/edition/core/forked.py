@@ -48,6 +48,39 @@ class Taken:
         return number
 
 
+def each(count: int, work: Callable[[int], T], processes: int,
+         meanwhile: Callable[[], None] | None = None) -> list[T]:
+    """`[work(0), …, work(count - 1)]`. With `processes` > 1 (where the platform forks), that many
+    forked processes and this one, once `meanwhile` (the caller's own work) is done, each take the
+    next number not taken yet until none is left; otherwise this process does them in order, then
+    `meanwhile`. The results come back in order; what a `work` raises is raised here."""
+    results: dict[int, T] = {}
+    if processes > 1 and possible():
+        taken = Taken()
+
+        def share() -> dict[int, T]:
+            mine = {}
+            while (number := taken.next()) < count:
+                mine[number] = work(number)
+            return mine
+
+        helpers = [Later(share, fork=True) for _ in range(processes)]
+        try:
+            if meanwhile:
+                meanwhile()
+            results.update(share())
+            for helper in helpers:
+                results.update(helper.get())
+        finally:
+            for helper in helpers:
+                helper.close()
+    else:
+        results = {number: work(number) for number in range(count)}
+        if meanwhile:
+            meanwhile()
+    return [results[number] for number in range(count)]
+
+
 class Later(Generic[T]):
     """`work()`, started at once in a forked process when `fork`; `get()` returns its result (or
     raises what it raised). Used as a context manager, the process is ended on leaving."""

@@ -49,19 +49,22 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 INLINE = frozenset("a abbr b bdi bdo br cite data dfn em i img mark q s small span strong sub sup time u wbr".split())
 
 
-def variant_fields(annotations: list[Annotation], converter: Converter) -> list[tuple[str, str]]:
+def variant_fields(annotations: list[Annotation], converter: Converter) -> dict[str, list[tuple[str, str]]]:
     """What the annotations' own variants for this edition replace in its pages.
 
     A note, term or event may give its title, definition or body for an edition (`variants`).
     Each field's rendered markup is known exactly, and it sits between block-level tags, so its
-    converted form in a converted page is its conversion alone: (converted markup, the variant's
-    markup) pairs, to replace in every page after conversion.
+    converted form in a converted page is its conversion alone: by annotation id, (converted
+    markup, the variant's markup) pairs, to replace after conversion in the pages that name the
+    annotation (Site.by_id): a page prints an annotation's texts only where it names it, and a
+    book's pages are not each searched for every annotation of the book.
     """
-    pairs = []
+    out: dict[str, list[tuple[str, str]]] = {}
+    code = converter.variant.code
     for a in annotations:
-        code = converter.variant.code
         if not any(c == code for c, _ in a.variants):
             continue
+        pairs = []
         for name, wrap in (("title", "<strong>{}</strong></p>"),
                            ("definition", '<p class="edition-term-definition">{}</p>')):
             source, variant = getattr(a, name), a.text(name, code)
@@ -72,7 +75,9 @@ def variant_fields(annotations: list[Annotation], converter: Converter) -> list[
                     pairs.append((convert_html(_json_string(source), converter, {}), _json_string(variant)))
         if a.body and a.text("body", code) != a.body:
             pairs.append((convert_html(bodies.render(a.body), converter, {}), bodies.render(a.text("body", code))))
-    return pairs
+        if pairs:
+            out.setdefault(a.id, []).extend(pairs)
+    return out
 
 
 def annotation_fields(annotations: list[Annotation], converter: Converter) -> tuple[dict[str, list[tuple[str, str]]],
@@ -260,7 +265,8 @@ class Site:
     editions: tuple[Variant, ...]
     #: The site's absolute URL ("" when unknown): alternates and sitemaps use it.
     site_url: str = ""
-    #: Per edition code: (converted markup, replacement) pairs applied to its pages (variant_fields).
+    #: Per edition code: (converted markup, replacement) pairs applied to every page (the
+    #: introductions' own words, see emendation_fields).
     replacements: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: The theme's adapter: its switcher, its configuration script.
     theme: Theme = field(default_factory=Neutral)
@@ -304,58 +310,78 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str], theme: T
     """
     span = theme.content(markup)
     if span is None:
-        converted = _convert_document(markup, converter, converter.characters)
+        converted = _convert_document(markup, converter, None)
     else:
         # The page's frame (the theme's header, navigation, footer) is much the same on every
-        # page, and a book's navigation grows with it: its lines are converted once per build.
-        frame = _frame_lines(converter)
+        # page, and a book's navigation grows with it: its pieces are converted once per build.
+        frame = _frame_pieces(converter)
         converted = (_convert_document(markup[:span[0]], converter, frame)
-                     + _convert_document(markup[span[0]:span[1]], converter, converter.characters)
+                     + _convert_document(markup[span[0]:span[1]], converter, None)
                      + _convert_document(markup[span[1]:], converter, frame))
     if converter.scoped and len(converted) == len(markup):  # a paragraph may hold code or an icon
         converted = _scoped(markup, converted, converter)
     return _interface(theme.configuration(converted, converter.convert, ui), converter, ui)
 
 
-def _convert_document(markup: str, converter: Converter, characters: Callable[[str], str]) -> str:
+def _convert_document(markup: str, converter: Converter, frame: _FramePieces | None) -> str:
     parts = _VERBATIM.split(markup)
     out = []
     for i in range(0, len(parts), 3):  # text, verbatim block, its tag name, text, …
-        out.append(_convert_markup(parts[i], converter, characters))
+        out.append(_convert_markup(parts[i], converter) if frame is None else frame(parts[i]))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return "".join(out)
 
 
-class _FrameLines:
-    """`Converter.characters` line by line, each distinct line converted once (phrases never
-    cross a newline, so the result is the same), for the latest converter of this process."""
+#: Where a frame splits into pieces that convert alone: after a line break that ends a tag and
+#: comes before a block-level one. No passage, phrase, junction of inline markup, quotation or
+#: URL crosses it (each ends at a line break or a block-level tag), and a piece neither begins
+#: nor ends with a quotation mark, whose neighbours decide an apostrophe.
+_PIECE_END = re.compile(r">\n(?=[ \t]*<(?!/?(?:" + _INLINE_NAMES + r")\b))", re.IGNORECASE)
+
+
+class _FramePieces:
+    """`_convert_markup` of a frame's text, each distinct piece (see _PIECE_END) converted once,
+    for the latest converter of this process: the same result, as no conversion crosses pieces."""
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
-        self.lines: dict[str, str] = {}
+        self.pieces: dict[str, str] = {}
 
-    def __call__(self, text: str) -> str:
-        lines = text.split("\n")
-        new = [line for line in dict.fromkeys(lines) if line not in self.lines]
-        if new:
-            self.lines.update(zip(new, self.converter.characters("\n".join(new)).split("\n"), strict=True))
-        return "\n".join(self.lines[line] for line in lines)
+    def __call__(self, markup: str) -> str:
+        if not _HAN.search(markup):
+            return markup
+        ends = [m.end() for m in _PIECE_END.finditer(markup)]
+        out = []
+        at = 0
+        for end in [*ends, len(markup)]:
+            piece = markup[at:end]
+            at = end
+            done = self.pieces.get(piece)
+            if done is None:
+                done = self.pieces[piece] = _convert_passages(piece, self.converter)
+            if len(done) != len(piece):  # a converter that changes lengths: no pieces (see _convert_passages)
+                return _convert_passages(markup, self.converter)
+            out.append(done)
+        return "".join(out)
 
 
-_FRAME: list[_FrameLines] = []
+_FRAME: list[_FramePieces] = []
 
 
-def _frame_lines(converter: Converter) -> _FrameLines:
+def _frame_pieces(converter: Converter) -> _FramePieces:
     if not _FRAME or _FRAME[0].converter is not converter:
-        _FRAME[:] = [_FrameLines(converter)]
+        _FRAME[:] = [_FramePieces(converter)]
     return _FRAME[0]
 
 
-def _convert_markup(markup: str, converter: Converter, characters: Callable[[str], str]) -> str:
-    if not _HAN.search(markup):
-        return markup
-    converted = characters(markup)
+def _convert_markup(markup: str, converter: Converter) -> str:
+    return _convert_passages(markup, converter) if _HAN.search(markup) else markup
+
+
+def _convert_passages(markup: str, converter: Converter) -> str:
+    """The passages of a markup that holds Chinese text, converted (see convert_html)."""
+    converted = converter.characters(markup)
     if len(converted) != len(markup):  # a converter that changes lengths: no positional repairs
         return converter.quotes(converted, breaks=_BLOCK_TAG)
     # Chains of Chinese runs joined by inline markup (A<a>B</a>C): each chain is converted again
@@ -527,6 +553,10 @@ def _into_edition(markup: str, site: Site, variant: Variant) -> str:
 PAGES_PER_WORKER = 4
 
 
+def processes(workers: int, pages: int) -> int:
+    """How many forked processes work on `pages` pages with `workers` cores (1: none)."""
+    return min(workers, pages // PAGES_PER_WORKER)
+
 
 def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, str]], workers: int = 1,
           meanwhile: Callable[[], None] | None = None) -> None:
@@ -549,27 +579,8 @@ def build(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
         for folder in sorted({p.parent for p in files}):
             (target / folder.relative_to(site.root)).mkdir(parents=True, exist_ok=True)
     pages = [p.relative_to(site.root).as_posix() for p in files if p.suffix == ".html"]
-    workers = min(workers, len(pages) // PAGES_PER_WORKER)
-    if workers > 1 and forked.possible():
-        taken = forked.Taken()
-
-        def convert() -> None:  # the next page not taken yet, until there are none
-            while (number := taken.next()) < len(pages):
-                _page(site, converters, ui, pages[number])
-
-        helpers = [forked.Later(convert, fork=True) for _ in range(workers)]
-        try:
-            _files(site, files, converters, meanwhile)
-            convert()  # this process too, once its own work is done
-            for helper in helpers:
-                helper.get()
-        finally:
-            for helper in helpers:
-                helper.close()
-    else:
-        for relative in pages:
-            _page(site, converters, ui, relative)
-        _files(site, files, converters, meanwhile)
+    forked.each(len(pages), lambda number: _page(site, converters, ui, pages[number]),
+                processes(workers, len(pages)), lambda: _files(site, files, converters, meanwhile))
     sitemaps(site)  # after the editions' copies, which are made from the source edition's
 
 
