@@ -270,7 +270,7 @@ def test_passages_primed_together_print_as_each_alone() -> None:
 
 
 #: A frame as a theme writes one, with what a split between pieces must not change: a quotation
-#: over two lines, an apostrophe and a quotation mark next to a piece's edge, Chinese text
+#: over two lines, an apostrophe and a quotation mark near a piece's edge, Chinese text
 #: interrupted by inline markup over a line break, a URL, a Latin-script quotation.
 FRAME = """<header class="md-header">
   <a href="../" title="小米模式">“小米
