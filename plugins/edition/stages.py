@@ -243,11 +243,11 @@ class Ahead:
 
 def ahead(edition: Edition, prepared: Prepared, workers: int = 1) -> forked.Later[Ahead | None]:
     """`Ahead` for `finish`, started now: in a forked process when the build is one-off
-    (`workers` > 1) and has further editions and at least two processes' worth of pages (the text's
-    and the generated ones), so that it is worked out while the site generator builds the pages;
-    otherwise when finish asks."""
+    and has further editions and pages enough for forked processes to convert them (the text's and
+    the generated ones, `variant_site.processes`: the same decision as the pages'), so that it is
+    worked out while the site generator builds the pages; otherwise when finish asks."""
     pages = len(edition.project.edition.document.pages) + len(prepared.pages)
-    fork = workers > 1 and bool(edition.variants) and pages >= 2 * variant_site.PAGES_PER_WORKER
+    fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
     return forked.Later(lambda: _ahead(edition, prepared), fork)
 
 
