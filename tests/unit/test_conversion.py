@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.core import project
 from edition.core.annotations.model import Annotation
@@ -300,3 +302,29 @@ def test_a_frame_converts_piece_by_piece_as_it_converts_whole(frame: str) -> Non
     assert frame != FRAME or len(list(variant_site._PIECE_END.finditer(frame))) == 10
     assert pieces(frame) == variant_site._convert_markup(frame, converter)
     assert pieces(frame) == variant_site._convert_markup(frame, converter)  # again, from what it kept
+
+
+def _one_by_one(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for at, length, new in edits:
+        text = text[:at] + new + text[at + length:]
+    return text
+
+
+@given(st.text(alphabet="布佈占佔ab", max_size=30),
+       st.lists(st.tuples(st.integers(0, 32), st.integers(0, 3), st.text(alphabet="布占xy", max_size=3)),
+                max_size=8))
+@settings(derandomize=True, database=None, deadline=None, max_examples=400)
+def test_edits_placed_at_once_are_the_edits_made_one_by_one(text: str, edits: list[tuple[int, int, str]]) -> None:
+    # Standard forms and overrides keep lengths and seldom overlap: those are placed in one pass,
+    # the rest one after another, as before.
+    kept = [(at, len(new), new) for at, _, new in edits]
+    assert variants.overwritten(text, kept) == _one_by_one(text, kept)
+    assert variants.overwritten(text, edits) == _one_by_one(text, edits)
+
+
+def test_standard_forms_are_printed_in_a_long_passage_but_in_their_exceptions() -> None:
+    form = variants.Form("zh-Hant", "佈", "布", "")
+    keep = variants.Form("zh-Hant", "佈", "", "", keep="佈袋戲")
+    converter = variants.Converter(variants.Variant("zh-Hant", "s2tw"), [], [form, keep])
+    passage = "宣佈。" * 500 + "佈袋戲" + "分佈" * 500
+    assert converter.standard(passage) == "宣布。" * 500 + "佈袋戲" + "分布" * 500

@@ -368,6 +368,27 @@ def _script(char: str) -> int:
     return (1 if to_simplified else -1) if to_traditional != to_simplified else 0
 
 
+def overwritten(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
+    """`text` after each edit (position, length, replacement) in turn, as
+    `text = text[:at] + new + text[at + length:]` one after another, positions in the text as it
+    is then; without a copy of the whole text per edit (a book's glossary page has thousands).
+    Edits that keep lengths and do not overlap are placed in one pass, any others one by one."""
+    if not edits:
+        return text
+    ordered = sorted(edits)
+    if all(length == len(new) for _, length, new in ordered) and ordered[-1][0] + ordered[-1][1] <= len(text) \
+            and all(a + n <= b for (a, n, _), (b, _, _) in itertools.pairwise(ordered)):
+        pieces, done = [], 0
+        for at, length, new in ordered:
+            pieces += [text[done:at], new]
+            done = at + length
+        pieces.append(text[done:])
+        return "".join(pieces)
+    for at, length, new in edits:
+        text = text[:at] + new + text[at + length:]
+    return text
+
+
 #: What ends a unit of text judged Traditional or not: a line break, a tag, a quotation mark, a
 #: bracket, the end of a sentence.
 _UNIT_BREAK = re.compile(r"\n|<[^>]*>|[《》〈〉「」『』“”‘’（）()【】。！？；]")
@@ -542,15 +563,18 @@ class Converter:
         """A converted passage with the edition's standard forms (宣佈 → 宣布), but in its exceptions."""
         if not self._standard:
             return converted
-        kept = [(m.start(), m.start() + len(k)) for k in self._keep for m in re.finditer(re.escape(k), converted)]
-        out = converted
+        kept: list[tuple[int, int]] | None = None  # the exceptions' spans, found once a form is
+        edits: list[tuple[int, int, str]] = []
         for f in self._standard:
             at = converted.find(f.printed)
             while at != -1:
+                if kept is None:
+                    kept = [(m.start(), m.start() + len(k)) for k in self._keep
+                            for m in re.finditer(re.escape(k), converted)]
                 if not any(s <= at < e for s, e in kept):
-                    out = out[:at] + f.standard + out[at + len(f.printed):]
+                    edits.append((at, len(f.printed), f.standard))
                 at = converted.find(f.printed, at + 1)
-        return out
+        return overwritten(converted, edits)
 
     def reword(self, text: str, converted: str, within: Sequence[tuple[int, int]] | None = None) -> str:
         """The editors' prose `text`, as `converted` (as long) prints it, with the edition's usage
@@ -623,12 +647,13 @@ class Converter:
 
     @staticmethod
     def _apply(text: str, out: str, overrides: list[Override]) -> str:
+        edits = []
         for o in overrides:
             at = text.find(o.simplified)
             while at != -1:
-                out = out[:at] + o.converted + out[at + len(o.converted):]
+                edits.append((at, len(o.converted), o.converted))
                 at = text.find(o.simplified, at + 1)
-        return out
+        return overwritten(out, edits)
 
     def convert_all(self, texts: list[str]) -> list[str]:
         """Many passages in one call of the converter (each converted on its own)."""
