@@ -273,7 +273,8 @@ class Site:
     #: Per edition code: texts the exports convert otherwise (annotation_fields), source → converted.
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Per edition code and annotation id: (converted markup, replacement) pairs applied to the
-    #: pages that name the annotation (an id="…" or a link to #…), see annotation_fields.
+    #: content of the pages that name the annotation there (an id="…" or a link to #…), see
+    #: annotation_fields.
     by_id: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     #: Per edition code and site path: an export converted ahead, (the source edition's text, its
     #: conversion), used when the built file still holds that text (see `convert_export`).
@@ -627,12 +628,23 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
             converted = converted.replace(old, new)
         by_id = site.by_id.get(variant.code)
         if by_id:
-            for name in sorted(set(_NAMED.findall(converted)) & by_id.keys()):
-                for old, new in by_id[name]:
-                    converted = converted.replace(old, new)
+            converted = _named_replaced(converted, by_id, site.theme)
         converted = strings.apply(converted, _own_words(converters[variant.code]))
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
+
+
+def _named_replaced(converted: str, by_id: dict[str, list[tuple[str, str]]], theme: Theme) -> str:
+    """The replacements of each id the page's content names (`Site.by_id`), in its content: an
+    annotation prints its texts there (a book's navigation, in every page, holds none of them).
+    Each pair once: annotations that print the same text (an emendation's reason, given again for
+    each copy of a phrase) share its pair, and the apparatus page names them all."""
+    span = theme.content(converted) or (0, len(converted))
+    content = converted[span[0]:span[1]]
+    names = sorted(set(_NAMED.findall(content)) & by_id.keys())
+    for old, new in dict.fromkeys(pair for name in names for pair in by_id[name]):
+        content = content.replace(old, new)
+    return converted[:span[0]] + content + converted[span[1]:]
 
 
 _OWN_WORDS: dict[Variant, list[strings.Replacement]] = {}

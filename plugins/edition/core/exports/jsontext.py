@@ -25,26 +25,60 @@ def _write(value: Any, level: int, indent: int, out: list[str]) -> None:
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = "\n" + " " * (indent * (level + 1))
-        out.append("{")
-        for i, key in enumerate(sorted(value)):
-            if not isinstance(key, str):
-                raise TypeError(f"keys must be str, not {type(key).__name__}")
-            out += ["," + inner if i else inner, encode_basestring(key), ": "]
-            _write(value[key], level + 1, indent, out)
-        out.append("\n" + " " * (indent * level) + "}")
+        _mapping(value, level, indent, out)
     elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append("[]")
-            return
-        inner = "\n" + " " * (indent * (level + 1))
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append("," + inner if i else inner)
+        _sequence(value, level, indent, out)
+    else:
+        out.append(_scalar(value))
+
+
+def _scalar(value: Any) -> str:
+    """A number, boolean or None as the standard library writes it."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    return int.__repr__(value) if type(value) is int else json.dumps(value)
+
+
+# A container's strings are written where it is walked (most values of an export are strings):
+# a call per value was most of the time.
+
+
+def _mapping(value: dict[str, Any], level: int, indent: int, out: list[str]) -> None:
+    if not value:
+        out.append("{}")
+        return
+    inner = "\n" + " " * (indent * (level + 1))
+    after = "," + inner
+    lead = "{" + inner
+    for key in sorted(value):
+        if not isinstance(key, str):
+            raise TypeError(f"keys must be str, not {type(key).__name__}")
+        item = value[key]
+        if type(item) is str:
+            out.append(f"{lead}{encode_basestring(key)}: {encode_basestring(item)}")
+        else:
+            out.append(f"{lead}{encode_basestring(key)}: ")
             _write(item, level + 1, indent, out)
-        out.append("\n" + " " * (indent * level) + "]")
-    else:  # numbers, booleans, None: as the standard library writes them
-        out.append(json.dumps(value))
+        lead = after
+    out.append("\n" + " " * (indent * level) + "}")
+
+
+def _sequence(value: list[Any] | tuple[Any, ...], level: int, indent: int, out: list[str]) -> None:
+    if not value:
+        out.append("[]")
+        return
+    inner = "\n" + " " * (indent * (level + 1))
+    after = "," + inner
+    lead = "[" + inner
+    for item in value:
+        if type(item) is str:
+            out.append(lead + encode_basestring(item))
+        else:
+            out.append(lead)
+            _write(item, level + 1, indent, out)
+        lead = after
+    out.append("\n" + " " * (indent * level) + "]")
