@@ -56,11 +56,11 @@ def _occurrences(page: Page, target: Target) -> list[tuple[Block, int]]:
 def anchor(annotation: Annotation, target: Target, document: Document) -> Anchor | Problem:
     """Find one target; a Problem says why not and how to fix it."""
     page = document.by_slug[target.page]
-    what = f"{annotation.kind} {quote(annotation.id)}"
     found = _occurrences(page, target)
     if len(found) == 1:
         block, start = found[0]
         return Anchor(annotation, target, page, block, start, start + len(target.quote))
+    what = f"{annotation.kind} {quote(annotation.id)}"  # (made visible: only for a message)
     if not found:
         return Problem(target.file, target.line,
                        f"{what}: quote {quote(target.quote)} not found on page {quote(page.slug)}",
