@@ -21,6 +21,7 @@ import dataclasses
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -94,6 +95,45 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     """Load and check the edition (raises EditionError with every problem, stale pages included).
     The glossary's pinyin and the text's word boundaries are kept between builds in the cache
     folder: pypinyin's data and jieba's dictionary load slower than a small site builds."""
+    edition, kept, checks = _unchecked(site, settings, paths, theme)
+    _checked(kept, *checks())
+    return edition
+
+
+@dataclass(frozen=True)
+class Begun:
+    """A build begun (`begin`): the edition loaded and checked, what the site generator is given,
+    and `Ahead`, being worked out."""
+
+    edition: Edition
+    prepared: Prepared
+    ahead: forked.Started[Ahead | None]
+
+
+def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None, workers: int = 1) -> Begun:
+    """`load`, `prepare` and `ahead` for a one-off build on `workers` cores. Where `ahead` forks
+    (further editions, pages enough), the checks that only find problems (the further editions'
+    overrides, usage and conversion boundaries) run first in its forked process, while the pages
+    are prepared; the problems are raised here, before the site generator writes anything, as
+    `load` raises them. The checks leave what `Ahead` needs of them in that process's memory
+    (the boundary findings the conversion report lists)."""
+    edition, kept, checks = _unchecked(site, settings, paths, None)
+    pages = len(edition.project.edition.document.pages) + len(edition.generated)
+    fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
+    with forked.Process([checks, lambda prepared: _ahead(edition, prepared)], fork) as process:
+        found = process.start(0)
+        prepared = prepare(edition)
+        _checked(kept, *found.get())
+        return Begun(edition, prepared, process.start(1, prepared))
+
+
+_Checks = tuple[list[Problem], dict[str, Any], dict[str, Any]]
+
+
+def _unchecked(site: SiteConfig, settings: Settings, paths: ingest.Paths | None, theme: Theme | None
+               ) -> tuple[Edition, Caches, Callable[[], _Checks]]:
+    """The edition loaded (its inputs' own problems raised, stale pages included), the caches
+    read, and the checks still to run: they give the problems and the caches as they leave them."""
     paths = paths or project_mod.paths(site.root, settings, site.docs_dir)
     kept = Caches.read(site.root, settings)
     caches = kept.data
@@ -102,23 +142,37 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
     if stale:
         raise EditionError(stale)
     annotations = loaded.annotations.annotations
-    converters, problems = variants.converters(site.root, settings, loaded.edition.document,
-                                               variants.printed(annotations), variants.kept(annotations),
-                                               variants.printed_by_annotation(annotations), annotations,
-                                               variants.own_prose(loaded.edition.emendations, settings))
-    problems += boundaries.problems(site.root, settings, loaded.edition, loaded.annotations.annotations,
-                                    converters, caches["segmentation"], agreed=caches["conversion"])
+    converters, overrides, usage, problems = variants.unchecked(site.root, settings, variants.kept(annotations))
+
+    def checks() -> _Checks:
+        found = problems + variants.check(converters, overrides, loaded.edition.document, variants.printed(annotations),
+                                          variants.printed_by_annotation(annotations), usage, annotations,
+                                          variants.own_prose(loaded.edition.emendations, settings))
+        found += boundaries.problems(site.root, settings, loaded.edition, annotations, converters,
+                                     caches["segmentation"], agreed=caches["conversion"])
+        return found, caches["segmentation"], caches["conversion"]
+
+    theme = theme or themes.for_name(site.theme)
+    editions = variants.from_specs(settings.editions)
+    ui = {v.code: {**theme.translations(site.language, v.theme_language),
+                   **(search_words.translations(v.code, converters[v.code].convert) if settings.search else {})}
+          for v in editions}
+    for v in editions:  # the edition's own corrections of the theme's translation
+        ui[v.code].update((strings.load(v.code) or strings.source()).theme)
+    edition = Edition(site, settings, paths, loaded, theme, editions, converters, ui, caches["segmentation"])
+    return edition, kept, checks
+
+
+def _checked(kept: Caches, problems: list[Problem], segmentation: dict[str, Any], conversion: dict[str, Any]) -> None:
+    """The caches as the checks left them (from a forked process: a copy) written, then the
+    problems raised."""
+    for name, data in (("segmentation", segmentation), ("conversion", conversion)):
+        if data is not kept.data[name]:
+            kept.data[name].clear()
+            kept.data[name].update(data)
     kept.write()  # even when the build stops: the next run is as fast
     if problems:
         raise EditionError(problems)
-    theme = theme or themes.for_name(site.theme)
-    found = variants.from_specs(settings.editions)
-    ui = {v.code: {**theme.translations(site.language, v.theme_language),
-                   **(search_words.translations(v.code, converters[v.code].convert) if settings.search else {})}
-          for v in found}
-    for v in found:  # the edition's own corrections of the theme's translation
-        ui[v.code].update((strings.load(v.code) or strings.source()).theme)
-    return Edition(site, settings, paths, loaded, theme, found, converters, ui, caches["segmentation"])
 
 
 @dataclass
@@ -265,7 +319,7 @@ def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
 
 
 def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
-           worked: forked.Later[Ahead | None] | None = None) -> None:
+           worked: forked.Later[Ahead | None] | forked.Started[Ahead | None] | None = None) -> None:
     """Make the built source edition the edition's site, and derive the further editions. Raises
     EditionError when a page is not as the edition expects (a theme or Markdown change). `worked`:
     `ahead(edition)`, when it was started before the site generator built the pages."""

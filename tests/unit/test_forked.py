@@ -72,3 +72,39 @@ def test_what_a_work_raises_in_each_is_raised_by_each() -> None:
 
     with pytest.raises(ValueError, match="page 7 is not as expected"):
         forked.each(20, work, 2)
+
+
+#: What the works of one process leave in its memory (the parent's stays empty when they fork).
+LEFT: list[str] = []
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_process_runs_its_works_in_turn_and_each_finds_what_the_last_left(fork: bool) -> None:
+    parent = os.getpid()
+    LEFT.clear()
+
+    def first() -> int:
+        LEFT.append("findings")
+        return os.getpid()
+
+    def second(prepared: dict[str, str]) -> tuple[int, list[str], dict[str, str]]:
+        return os.getpid(), list(LEFT), prepared
+
+    process = forked.Process([first, second], fork)
+    ran = process.start(0).get()
+    pid, found, given = process.start(1, {"glossary.json": "{}"}).get()
+    assert found == ["findings"] and given == {"glossary.json": "{}"}
+    assert ran == pid  # one process for both
+    assert (pid != parent) is fork
+    assert LEFT == ([] if fork else ["findings"])
+    assert process._pool is None and not forked._WORK  # ended with its last result
+
+
+def test_what_a_work_of_a_process_raises_is_raised_by_get_and_ends_it() -> None:
+    def broken() -> None:
+        raise ValueError("overrides.yml:3: no such edition")
+
+    process = forked.Process([broken, lambda: "never started"], fork=True)
+    with pytest.raises(ValueError, match="no such edition"), process, process.start(0) as started:
+        started.get()
+    assert process._pool is None and not forked._WORK

@@ -9,7 +9,7 @@ caller's process: the same result either way.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import Any, Generic, TypeVar
@@ -21,8 +21,8 @@ T = TypeVar("T")
 _WORK: dict[int, Callable[[], Any]] = {}
 
 
-def _run(number: int) -> Any:
-    return _WORK[number]()
+def _run(number: int, *args: Any) -> Any:
+    return _WORK[number](*args)
 
 
 def possible() -> bool:
@@ -116,3 +116,74 @@ class Later(Generic[T]):
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+
+class Process:
+    """One forked process for works known when it starts, each started when the caller says
+    (`start`, with arguments that pickle), run one after another in that process: what one leaves
+    in the process's memory (a cache), the next finds. The process ends with the last result
+    taken, or on `close`. Without `fork` (or where the platform cannot fork), each work runs in
+    the caller's process when its result is first asked for: the same results either way."""
+
+    def __init__(self, works: Sequence[Callable[..., Any]], fork: bool) -> None:
+        self._works = list(works)
+        self._numbers = [id(work) for work in self._works]
+        self._left = len(self._works)
+        self._pool: Pool | None = None
+        if fork and possible():
+            for number, work in zip(self._numbers, self._works, strict=True):
+                _WORK[number] = work
+            self._pool = multiprocessing.get_context("fork").Pool(1)
+
+    def start(self, index: int, *args: Any) -> Started[Any]:
+        """Work `index`, started now in the forked process (after those started before it)."""
+        if self._pool is None:
+            return Started(self, lambda: self._works[index](*args), None)
+        return Started(self, None, self._pool.apply_async(_run, (self._numbers[index], *args)))
+
+    def _taken(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        for number in self._numbers:
+            _WORK.pop(number, None)
+
+    def __enter__(self) -> Process:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if kind is not None:  # on success the process ends with its last result taken
+            self.close()
+
+
+class Started(Generic[T]):
+    """A work of a `Process`: `get()` returns its result (or raises what it raised); as a context
+    manager, leaving it ends the process (a build that stopped)."""
+
+    def __init__(self, process: Process, run: Callable[[], T] | None, result: AsyncResult[T] | None) -> None:
+        self._process = process
+        self._run = run
+        self._result = result
+
+    def get(self) -> T:
+        try:
+            if self._result is None:
+                assert self._run is not None
+                return self._run()
+            return self._result.get()
+        finally:
+            self._process._taken()
+
+    def __enter__(self) -> Started[T]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self._process.close()

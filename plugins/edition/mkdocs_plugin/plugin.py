@@ -41,9 +41,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                           theme.get("language", "zh"))
         try:  # the settings with their lines, read as every command reads them (core/config_file.py)
             settings = project.inputs(Path(config.config_file_path)).settings
-            self.edition = stages.load(site, settings, project.paths(root, settings, docs))
+            # Loaded, checked and prepared; what finish needs of no built page is worked out
+            # meanwhile, in a one-off build while MkDocs builds the pages.
+            begun = stages.begin(site, settings, project.paths(root, settings, docs), getattr(self, "workers", 1))
         except EditionError as err:
             raise _failed(err) from None
+        self.edition, self.prepared, self.ahead = begun.edition, begun.prepared, begun.ahead
         for warning in self.edition.project.warnings:
             log.warning(str(warning))
         links = stages.alternate_links(self.edition)
@@ -56,15 +59,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.workers = (os.cpu_count() or 1) if command == "build" else 1
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.prepared = stages.prepare(self.edition)
         for src, markdown in self.prepared.pages.items():
             generated = File.generated(config, src, content=markdown)
             generated.edit_uri = src  # an edit button, which finish points at the page's own file
             files.append(generated)
         for src, content in self.prepared.files.items():
             files.append(File.generated(config, src, content=content))
-        # What finish needs of no built page, worked out while MkDocs builds them (a one-off build).
-        self.ahead = stages.ahead(self.edition, self.prepared, getattr(self, "workers", 1))
         return files
 
     @event_priority(-100)  # after every other plugin has written its files

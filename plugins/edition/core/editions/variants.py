@@ -904,9 +904,17 @@ def converters(root: Path, settings: Settings, document: Document, others: Seque
     variant policy, the editors' usage and the phrases `kept` (see Annotation.kept); the problems
     of the overrides and the usage (unknown edition, stale). Raises EditionError when the
     overrides file or the policy cannot be read."""
+    found, overrides, usage, problems = unchecked(root, settings, kept)
+    return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations, own)
+
+
+def unchecked(root: Path, settings: Settings, kept: Mapping[str, Sequence[str]] | None = None
+              ) -> tuple[dict[str, Converter], list[Override], list[Usage], list[Problem]]:
+    """`converters` before their `check`: the converters, the overrides and the usage they were
+    made with (what the check needs), and the usage's problems."""
     variants = from_specs(settings.editions)
     overrides = load_overrides(root, settings.conversion)
     forms = load_forms(root, settings.forms)
     usage, problems = read_usage(root, settings.forms)
     found = {v.code: Converter(v, overrides, forms, (), usage, kept or {}) for v in variants}
-    return found, problems + check(found, overrides, document, others, by_annotation, usage, annotations, own)
+    return found, overrides, usage, problems
