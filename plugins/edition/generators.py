@@ -65,27 +65,31 @@ def build(name: str, config: Path, site: Path | None = None, strict: bool = True
 
 def _zensical(config: Path, site: Path | None, strict: bool, quiet: bool) -> Result:
     found = project.inputs(config)
-    edition = stages.load(found.site, found.settings, found.paths)
-    prepared = stages.prepare(edition)
-    stage = config.parent / found.settings.cache / STAGE
-    if stage.exists():
-        shutil.rmtree(stage)
-    docs = stage / "docs"
-    shutil.copytree(config.parent / found.site.docs_dir, docs)
-    stages.write_prepared(prepared, docs)
-    (stage / "mkdocs.yml").write_text(staged_config(config, edition), encoding="utf-8")
-    command = [sys.executable, "-m", "zensical", "build", "-f", str(stage / "mkdocs.yml")]
-    if strict:
-        command.append("--strict")
-    result = _run(command, stage, quiet)
-    if result.returncode:
+    # What finish needs of no built page is worked out while Zensical builds the pages.
+    begun = stages.begin(found.site, found.settings, found.paths, os.cpu_count() or 1)
+    edition, prepared = begun.edition, begun.prepared
+    try:
+        stage = config.parent / found.settings.cache / STAGE
+        if stage.exists():
+            shutil.rmtree(stage)
+        docs = stage / "docs"
+        shutil.copytree(config.parent / found.site.docs_dir, docs)
+        stages.write_prepared(prepared, docs)
+        (stage / "mkdocs.yml").write_text(staged_config(config, edition), encoding="utf-8")
+        command = [sys.executable, "-m", "zensical", "build", "-f", str(stage / "mkdocs.yml")]
+        if strict:
+            command.append("--strict")
+        result = _run(command, stage, quiet)
+        if result.returncode:
+            return result
+        target = (site or config.parent / found.site.site_dir).resolve()
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(stage / "site"), str(target))
+        stages.finish(edition, target, prepared, os.cpu_count() or 1, begun.ahead)
         return result
-    target = (site or config.parent / found.site.site_dir).resolve()
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.move(str(stage / "site"), str(target))
-    stages.finish(edition, target, prepared, os.cpu_count() or 1)
-    return result
+    finally:
+        begun.ahead.close()  # ended already, unless the build stopped first
 
 
 class _Tagged:

@@ -181,9 +181,13 @@ class Started(Generic[T]):
         finally:
             self._process._taken()
 
+    def close(self) -> None:
+        """End the process (the result is not wanted)."""
+        self._process.close()
+
     def __enter__(self) -> Started[T]:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
-        self._process.close()
+        self.close()
