@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from edition import themes
 from edition.core import project
 from edition.core.annotations.model import Annotation
 from edition.core.editions import variant_site, variants
 from edition.core.errors import EditionError
 from edition.core.text import ingest
 from edition.core.text.document import Block
+from edition.core.theme import Neutral
 
 from ..conftest import LAYOUT, PATHS, ROOT, SETTINGS, copy_project
 from .test_annotations import NOTE, load_with, run_cli
@@ -273,7 +275,9 @@ def test_passages_primed_together_print_as_each_alone() -> None:
 
 #: A frame as a theme writes one, with what a split between pieces must not change: a quotation
 #: over two lines, an apostrophe and a quotation mark near a piece's edge, Chinese text
-#: interrupted by inline markup over a line break, a URL, a Latin-script quotation.
+#: interrupted by inline markup over a line break, a URL, a Latin-script quotation; an icon, a
+#: script and a comment whose lines would be pieces of their own (left unconverted, they are
+#: never cut), the edition's own words and an interface string of the theme at a piece's edges.
 FRAME = """<header class="md-header">
   <a href="../" title="小米模式">“小米
   模式”</a>
@@ -291,17 +295,50 @@ FRAME = """<header class="md-header">
   <li class="md-nav__item">
     <a href="../text/b/" class="md-nav__link">“一”里‘二’的头发</a>
   </li>
+<svg viewBox="0 0 24 24">
+<title>头发</title>
+</svg>
+<script>
+var label = "<b>头发</b>
+<p>头发</p>";
+</script>
+<!-- <b>头发</b>
+<p>头发</p> -->
+<a class="headerlink" title="本节链接">¶</a>
+<p>本节链接</p>
+<span>搜索</span>
+<input placeholder="搜索">
 </nav>
 """
 
 
 @pytest.mark.parametrize("frame", [FRAME, FRAME.replace("\n", "\r\n"), FRAME * 3, "头发", "no Chinese\n<p>x</p>\n"])
-def test_a_frame_converts_piece_by_piece_as_it_converts_whole(frame: str) -> None:
+def test_a_frame_is_made_piece_by_piece_as_it_is_made_whole(frame: str) -> None:
     converter = variants.Converter(TAIWAN)
-    pieces = variant_site._frame_pieces(converter)
-    assert frame != FRAME or len(list(variant_site._PIECE_END.finditer(frame))) == 10
-    assert pieces(frame) == variant_site._convert_markup(frame, converter)
-    assert pieces(frame) == variant_site._convert_markup(frame, converter)  # again, from what it kept
+    words = variant_site._own_words(converter)
+    theme = Neutral()
+    ui = {"搜索": "搜尋"}
+    pieces = variant_site._frame(converter, ui, theme, words)
+    assert pieces.apart
+    ends = [m.end() for m in variant_site._PIECE_END.finditer(frame)]
+    inside = [e for e in ends for m in variant_site._UNCUT.finditer(frame) if m.start() < e < m.end()]
+    assert frame != FRAME or (len(ends), len(inside)) == (19, 4)
+    whole = variant_site._Frame(converter, ui, theme, words).whole(frame)
+    if frame == FRAME:  # what the frame is there for
+        assert 'title="本節連結"' in whole and "<p>本節連結</p>" in whole and "<span>搜尋</span>" in whole
+        assert 'var label = "<b>头发</b>\n<p>头发</p>";' in whole and "<!-- <b>头发</b>\n<p>头发</p> -->" in whole
+    assert pieces(frame) == whole
+    assert pieces(frame) == whole  # again, from what it kept
+
+
+def test_an_edition_page_is_its_content_and_its_frame_made_apart() -> None:
+    converter = variants.Converter(TAIWAN)
+    page = FRAME + '<article class="md-content__inner md-typeset">本节链接<p>头发</p></article>' + FRAME
+    material = themes.for_name("material")
+    made = variant_site.edition_page(page, converter, {"搜索": "搜尋"}, material)
+    whole = variant_site._Frame(converter, {"搜索": "搜尋"}, material, variant_site._own_words(converter)).whole(page)
+    assert made == whole
+    assert '<article class="md-content__inner md-typeset">本節連結<p>頭髮</p></article>' in made
 
 
 def _one_by_one(text: str, edits: list[tuple[int, int, str]]) -> str:

@@ -89,7 +89,10 @@ class Material:
             return (f'<a href="{html.escape(target.href)}" hreflang="{target.code}" lang="{target.code}" '
                     f'target="_self" class="md-select__link"{current}>{html.escape(target.name)}</a>')
 
-        return _SWITCH.sub(one, markup)
+        header = markup.find("</header>")  # the switcher is in the header: not the navigation's links
+        if header == -1:
+            return _SWITCH.sub(one, markup)
+        return _SWITCH.sub(one, markup[:header]) + markup[header:]
 
     def edit_link(self, markup: str, url: str) -> str:
         return _EDIT.sub(lambda m: m.group(1) + html.escape(url) + m.group(2), markup, count=1)

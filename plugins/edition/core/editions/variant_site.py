@@ -309,71 +309,121 @@ def convert_html(markup: str, converter: Converter, ui: dict[str, str], theme: T
     `ui` (the theme's own translations) replaces the theme's interface strings, and `theme` its
     configuration script.
     """
+    return edition_page(markup, converter, ui, theme, words=[])
+
+
+def edition_page(markup: str, converter: Converter, ui: dict[str, str], theme: Theme = _NEUTRAL,
+                 replacements: Iterable[tuple[str, str]] = (), by_id: dict[str, list[tuple[str, str]]] | None = None,
+                 words: list[strings.Replacement] | None = None) -> str:
+    """A page of the source edition as a further edition prints it: `convert_html`, then in its
+    content the pairs every page replaces (`replacements`) and those of each id the content names
+    (`by_id`, see Site.by_id), then the edition's own interface strings in place of what the
+    conversion made of the source edition's (`words`; by default the generator's table for the
+    edition, see `_own_words`).
+
+    The page's frame (the theme's header, navigation and footer around the content) is much the
+    same on every page, and a book's navigation grows with it: it is made piece by piece, each
+    distinct piece once per build (`_Frame`)."""
+    words = _own_words(converter) if words is None else words
     span = theme.content(markup)
     if span is None:
-        converted = _convert_document(markup, converter, None)
-    else:
-        # The page's frame (the theme's header, navigation, footer) is much the same on every
-        # page, and a book's navigation grows with it: its pieces are converted once per build.
-        frame = _frame_pieces(converter)
-        converted = (_convert_document(markup[:span[0]], converter, frame)
-                     + _convert_document(markup[span[0]:span[1]], converter, None)
-                     + _convert_document(markup[span[1]:], converter, frame))
+        return _content(markup, converter, ui, theme, replacements, by_id, words)
+    frame = _frame(converter, ui, theme, words)
+    # The content between the tags around it (…>content<…), as it stands in the page.
+    content = _content(">" + markup[span[0]:span[1]] + "<", converter, ui, theme, replacements, by_id, words)
+    return frame(markup[:span[0]]) + content[1:-1] + frame(markup[span[1]:])
+
+
+def _content(markup: str, converter: Converter, ui: dict[str, str], theme: Theme,
+             replacements: Iterable[tuple[str, str]], by_id: dict[str, list[tuple[str, str]]] | None,
+             words: list[strings.Replacement]) -> str:
+    """A page, or its content, as edition_page makes it."""
+    converted = _convert_document(markup, converter)
     if converter.scoped and len(converted) == len(markup):  # a paragraph may hold code or an icon
         converted = _scoped(markup, converted, converter)
-    return _interface(theme.configuration(converted, converter.convert, ui), converter, ui)
+    converted = _interface(theme.configuration(converted, converter.convert, ui), converter, ui)
+    for old, new in replacements:
+        converted = converted.replace(old, new)
+    if by_id:
+        converted = _named_replaced(converted, by_id)
+    return strings.apply(converted, words)
 
 
-def _convert_document(markup: str, converter: Converter, frame: _FramePieces | None) -> str:
+def _convert_document(markup: str, converter: Converter) -> str:
     parts = _VERBATIM.split(markup)
     out = []
     for i in range(0, len(parts), 3):  # text, verbatim block, its tag name, text, …
-        out.append(_convert_markup(parts[i], converter) if frame is None else frame(parts[i]))
+        out.append(_convert_markup(parts[i], converter))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return "".join(out)
 
 
 #: Where a frame splits into pieces that convert alone: after a line break that ends a tag and
-#: comes before a block-level one. No passage, phrase, junction of inline markup, quotation or
-#: URL crosses it (each ends at a line break or a block-level tag), and a piece neither begins
-#: nor ends with a quotation mark, whose neighbours decide an apostrophe.
+#: comes before a block-level one, outside what is left unconverted and outside scripts (_UNCUT:
+#: a theme's configuration script is replaced whole). No passage, phrase, junction of inline
+#: markup, quotation or URL crosses it (each ends at a line break or a block-level tag), nor an
+#: interface string or an own word (a whole text between tags or attribute value), and a piece
+#: neither begins nor ends with a quotation mark, whose neighbours decide an apostrophe.
 _PIECE_END = re.compile(r">\n(?=[ \t]*<(?!/?(?:" + _INLINE_NAMES + r")\b))", re.IGNORECASE)
+_UNCUT = re.compile(r"<(pre|code|kbd|samp|style|textarea|svg|script)\b.*?</\1\s*>|<!--.*?-->",
+                    re.DOTALL | re.IGNORECASE)
+#: What an interface string or an own word must not hold for the frame to be made piece by piece.
+_ACROSS = ('"', "<", ">", "\n")
 
 
-class _FramePieces:
-    """`_convert_markup` of a frame's text, each distinct piece (see _PIECE_END) converted once,
-    for the latest converter of this process: the same result, as no conversion crosses pieces."""
+class _Frame:
+    """A page's frame as `edition_page` makes it: converted, the theme's configuration and
+    interface strings and the edition's own words in place; each distinct piece (see _PIECE_END)
+    once, for one converter, theme translation and table of own words. The same result as the
+    frame made whole, as nothing it replaces or converts crosses pieces."""
 
-    def __init__(self, converter: Converter) -> None:
-        self.converter = converter
+    def __init__(self, converter: Converter, ui: dict[str, str], theme: Theme, words: list[strings.Replacement]):
+        self.converter, self.ui, self.theme, self.words = converter, ui, theme, words
         self.pieces: dict[str, str] = {}
+        self.apart = not any(not w.literal or any(c in w.literal for c in _ACROSS) for w in words) \
+            and not any(any(c in k for c in _ACROSS) for k in ui)
 
     def __call__(self, markup: str) -> str:
-        if not _HAN.search(markup):
-            return markup
-        ends = [m.end() for m in _PIECE_END.finditer(markup)]
+        if not self.apart:
+            return self.whole(markup)
+        uncut = [m.span() for m in _UNCUT.finditer(markup)]
         out = []
-        at = 0
-        for end in [*ends, len(markup)]:
+        at = k = 0
+        for end in [*(m.end() for m in _PIECE_END.finditer(markup)), len(markup)]:
+            while k < len(uncut) and uncut[k][1] <= end:
+                k += 1
+            if end < len(markup) and k < len(uncut) and uncut[k][0] < end:
+                continue  # inside a script, code or a comment
             piece = markup[at:end]
             at = end
             done = self.pieces.get(piece)
             if done is None:
-                done = self.pieces[piece] = _convert_passages(piece, self.converter)
-            if len(done) != len(piece):  # a converter that changes lengths: no pieces (see _convert_passages)
-                return _convert_passages(markup, self.converter)
+                converted = _convert_document(piece, self.converter)
+                if len(converted) != len(piece):  # a converter that changes lengths: no pieces
+                    return self.whole(markup)
+                done = self.pieces[piece] = self.finish(converted)
             out.append(done)
         return "".join(out)
 
+    def whole(self, markup: str) -> str:
+        return self.finish(_convert_document(markup, self.converter))
 
-_FRAME: list[_FramePieces] = []
+    def finish(self, converted: str) -> str:
+        configured = self.theme.configuration(converted, self.converter.convert, self.ui)
+        return strings.apply(_interface(configured, self.converter, self.ui), self.words)
 
 
-def _frame_pieces(converter: Converter) -> _FramePieces:
-    if not _FRAME or _FRAME[0].converter is not converter:
-        _FRAME[:] = [_FramePieces(converter)]
-    return _FRAME[0]
+#: The latest frames of this process (a few: one per further edition and theme translation).
+_FRAMES: list[_Frame] = []
+
+
+def _frame(converter: Converter, ui: dict[str, str], theme: Theme, words: list[strings.Replacement]) -> _Frame:
+    for f in _FRAMES:
+        if f.converter is converter and f.ui is ui and f.theme is theme and f.words is words:
+            return f
+    _FRAMES[:] = [*_FRAMES[-3:], _Frame(converter, ui, theme, words)]
+    return _FRAMES[-1]
 
 
 def _convert_markup(markup: str, converter: Converter) -> str:
@@ -526,7 +576,7 @@ def alternates(site: Site, variant: Variant, relative: str, markup: str) -> str:
     markup = re.sub(r'<html lang="[^"]*"', f'<html lang="{variant.code}"', markup, count=1)
     up = "../" * _depth(variant.path + relative)
     head = markup.find("</head>")  # where the theme writes them (a scan of the whole page was the slowest part)
-    if head == -1 or "hreflang=" in markup[head:]:
+    if head == -1 or markup.find("hreflang=", head) != -1:
         markup = _without_alternates(markup)
     else:
         markup = _without_alternates(markup[:head]) + markup[head:]
@@ -623,28 +673,21 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     source = path.read_text(encoding="utf-8")
     path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
     for variant in site.editions:
-        converted = convert_html(source, converters[variant.code], ui.get(variant.code, {}), site.theme)
-        for old, new in site.replacements.get(variant.code, []):
-            converted = converted.replace(old, new)
-        by_id = site.by_id.get(variant.code)
-        if by_id:
-            converted = _named_replaced(converted, by_id, site.theme)
-        converted = strings.apply(converted, _own_words(converters[variant.code]))
+        converted = edition_page(source, converters[variant.code], ui.get(variant.code, {}), site.theme,
+                                 site.replacements.get(variant.code, []), site.by_id.get(variant.code))
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
 
 
-def _named_replaced(converted: str, by_id: dict[str, list[tuple[str, str]]], theme: Theme) -> str:
-    """The replacements of each id the page's content names (`Site.by_id`), in its content: an
+def _named_replaced(content: str, by_id: dict[str, list[tuple[str, str]]]) -> str:
+    """The replacements of each id a page's content names (`Site.by_id`), in its content: an
     annotation prints its texts there (a book's navigation, in every page, holds none of them).
     Each pair once: annotations that print the same text (an emendation's reason, given again for
     each copy of a phrase) share its pair, and the apparatus page names them all."""
-    span = theme.content(converted) or (0, len(converted))
-    content = converted[span[0]:span[1]]
     names = sorted(set(_NAMED.findall(content)) & by_id.keys())
     for old, new in dict.fromkeys(pair for name in names for pair in by_id[name]):
         content = content.replace(old, new)
-    return converted[:span[0]] + content + converted[span[1]:]
+    return content
 
 
 _OWN_WORDS: dict[Variant, list[strings.Replacement]] = {}
