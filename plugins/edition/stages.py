@@ -117,7 +117,7 @@ def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = Non
     are prepared; the problems are raised here, before the site generator writes anything, as
     `load` raises them. The checks leave what `Ahead` needs of them in that process's memory
     (the boundary findings the conversion report lists)."""
-    edition, kept, checks = _unchecked(site, settings, paths, None)
+    edition, kept, checks = _unchecked(site, settings, paths, None, fork=workers > 1)
     pages = len(edition.project.edition.document.pages) + len(edition.generated)
     fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
     with forked.Process([checks, lambda prepared: _ahead(edition, prepared)], fork) as process:
@@ -130,14 +130,15 @@ def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = Non
 _Checks = tuple[list[Problem], dict[str, Any], dict[str, Any]]
 
 
-def _unchecked(site: SiteConfig, settings: Settings, paths: ingest.Paths | None, theme: Theme | None
-               ) -> tuple[Edition, Caches, Callable[[], _Checks]]:
-    """The edition loaded (its inputs' own problems raised, stale pages included), the caches
-    read, and the checks still to run: they give the problems and the caches as they leave them."""
+def _unchecked(site: SiteConfig, settings: Settings, paths: ingest.Paths | None, theme: Theme | None,
+               fork: bool = False) -> tuple[Edition, Caches, Callable[[], _Checks]]:
+    """The edition loaded (its inputs' own problems raised, stale pages included; `fork`: see
+    project.check), the caches read, and the checks still to run: they give the problems and the
+    caches as they leave them."""
     paths = paths or project_mod.paths(site.root, settings, site.docs_dir)
     kept = Caches.read(site.root, settings)
     caches = kept.data
-    loaded = project_mod.load(paths, caches["pinyin"], caches["segmentation"], settings)
+    loaded = project_mod.load(paths, caches["pinyin"], caches["segmentation"], settings, fork)
     stale = ingest.stale_problems(paths, loaded.edition)
     if stale:
         raise EditionError(stale)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config_file
+from . import config_file, forked
 from .annotations import anchoring, glossary, quotations, timeline
 from .annotations.anchoring import Anchor
 from .annotations.glossary import Glossary
@@ -98,12 +98,12 @@ def inputs(config: Path) -> Inputs:
 
 
 def load(paths: ingest.Paths, pinyin_cache: glossary.PinyinCache | None = None,
-         boundary_cache: BoundaryCache | None = None, settings: Settings | None = None) -> Project:
+         boundary_cache: BoundaryCache | None = None, settings: Settings | None = None, fork: bool = False) -> Project:
     """Load and check everything; raises EditionError listing every error (and, with them, the
     warnings). The caches (see glossary.PinyinCache, segmentation.BoundaryCache) may be kept by
     the caller between loads. `settings` give the layout, the category vocabularies and the
     timeline's years (generic ones if absent)."""
-    checked = check(paths, settings, pinyin_cache=pinyin_cache, boundary_cache=boundary_cache)
+    checked = check(paths, settings, pinyin_cache=pinyin_cache, boundary_cache=boundary_cache, fork=fork)
     if checked.project is None:
         raise EditionError(list(checked.errors), checked.warnings)
     return checked.project
@@ -117,16 +117,23 @@ def load_at(config: Path, pinyin_cache: glossary.PinyinCache | None = None,
 
 
 def check(paths: ingest.Paths, settings: Settings | None = None, conversion: bool = False,
-          pinyin_cache: glossary.PinyinCache | None = None, boundary_cache: BoundaryCache | None = None) -> Checked:
+          pinyin_cache: glossary.PinyinCache | None = None, boundary_cache: BoundaryCache | None = None,
+          fork: bool = False) -> Checked:
     """Every check, each as far as it can run; never raises for what the files contain. With
-    `conversion`, the further editions' overrides (the settings' conversion file) are checked too."""
+    `conversion`, the further editions' overrides (the settings' conversion file) are checked too;
+    with `fork` (a one-off build, see forked.py), two cores read the inputs."""
     settings = settings or Settings()
     categories = settings.categories
-    reading = ingest.read(paths, settings.layout)
+    given = ingest.given(paths)
+    reserved = {e.id: f"{e.file}:{e.file_line}" for e in given.emendations}
+    pages = {spec.slug for spec in given.pages} if given.pages is not None else None
+    # The annotation files (the longer half) are read in a forked process while the text is
+    # reflowed, when the caller's build may fork: their result is plain data.
+    with forked.Later(lambda: read_annotations(paths.root, paths.annotations, pages, reserved, categories),
+                      fork) as later:
+        reading = ingest.reflowed(given, paths, settings.layout)
+        loaded = later.get()
     errors = list(reading.problems)
-    reserved = {e.id: f"{e.file}:{e.file_line}" for e in reading.emendations}
-    pages = {spec.slug for spec in reading.pages} if reading.pages is not None else None
-    loaded = read_annotations(paths.root, paths.annotations, pages, reserved, categories)
     errors += loaded.errors
     warnings = list(loaded.warnings)
     overrides: list[variants.Override] = []

@@ -81,6 +81,26 @@ def read(paths: Paths, layout: Layout) -> Reading:
     """Read and check the source, the structure, the emendations and the layout fixes, each as far
     as it can be; reflow, with the declared layout, when all are good. Never raises for what the
     files contain."""
+    return reflowed(given(paths), paths, layout)
+
+
+@dataclass(frozen=True)
+class Given:
+    """The inputs of ingest, each read and checked as far as it can be (`given`); what the
+    annotations' own checks need of them (the pages, the emendations' ids) before the text is
+    reflowed."""
+
+    source: str | None
+    specs: tuple[PageSpec, ...]
+    emendations: tuple[Emendation, ...]
+    fixes: LayoutFixes
+    problems: tuple[Problem, ...]
+    #: The declared pages (None when the structure file has problems: pages may be missing).
+    pages: tuple[PageSpec, ...] | None
+
+
+def given(paths: Paths) -> Given:
+    """The first half of `read`: the source, the structure, the emendations and the layout fixes."""
     problems: list[Problem] = []
     source_path = paths / paths.source
     if source_path.is_file():
@@ -104,6 +124,13 @@ def read(paths: Paths, layout: Layout) -> Reading:
         except EditionError as err:
             problems += err.problems
     pages = None if any(p.file == paths.structure for p in problems) else specs
+    return Given(source, specs, emends, fixes, tuple(problems), pages)
+
+
+def reflowed(inputs: Given, paths: Paths, layout: Layout) -> Reading:
+    """The second half of `read`: the text reflowed, with the declared layout, when every input is good."""
+    source, specs, emends, fixes, pages = inputs.source, inputs.specs, inputs.emendations, inputs.fixes, inputs.pages
+    problems = list(inputs.problems)
     if problems or source is None:
         return Reading(None, pages, emends, tuple(problems))
     problems += _overlaps(emends, fixes.whitespace)
