@@ -11,6 +11,9 @@
   content, adds the edition's styles, scripts and search button, derives the further editions
   (pages, sitemaps, exports) and writes every edition's search index.
 
+A one-off build begins with `begin`: `load` and `prepare` on two cores, and what finish needs of
+no built page (`Ahead`) started in a forked process, to be worked out while the generator builds.
+
 The MkDocs plugin's hooks call these same functions (mkdocs_plugin/plugin.py); the command line
 calls them around any generator (cli.py). Nothing here imports a site generator.
 """
