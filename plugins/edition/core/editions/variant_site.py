@@ -414,6 +414,8 @@ class _Frame:
         return strings.apply(_interface(configured, self.converter, self.ui), self.words)
 
 
+#: An edition without the theme's translation (one object: the frames are found by it).
+_NO_UI: dict[str, str] = {}
 #: The latest frames of this process (a few: one per further edition and theme translation).
 _FRAMES: list[_Frame] = []
 
@@ -673,7 +675,7 @@ def _page(site: Site, converters: dict[str, Converter], ui: dict[str, dict[str, 
     source = path.read_text(encoding="utf-8")
     path.write_text(alternates(site, site.source, relative, source), encoding="utf-8")
     for variant in site.editions:
-        converted = edition_page(source, converters[variant.code], ui.get(variant.code, {}), site.theme,
+        converted = edition_page(source, converters[variant.code], ui.get(variant.code, _NO_UI), site.theme,
                                  site.replacements.get(variant.code, []), site.by_id.get(variant.code))
         (site.root / variant.path / relative).write_text(
             alternates(site, variant, relative, _into_edition(converted, site, variant)), encoding="utf-8")
