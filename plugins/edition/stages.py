@@ -106,11 +106,18 @@ def load(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None
 @dataclass(frozen=True)
 class Begun:
     """A build begun (`begin`): the edition loaded and checked, what the site generator is given,
-    and `Ahead`, being worked out."""
+    `Ahead`, being worked out, and the process that works it out (`search`)."""
 
     edition: Edition
     prepared: Prepared
     ahead: forked.Started[Ahead | None]
+    process: forked.Process
+
+    def search(self, others: list[search_index.OtherPage], glossary_title: str,
+               timeline_title: str) -> forked.Started[list[tuple[str, str]]]:
+        """The search indexes (`search_indexes`), worked out after `Ahead` in its process: `finish`
+        starts them once the pages they need are decorated, while it decorates the others."""
+        return self.process.start(2, others, glossary_title, timeline_title)
 
 
 def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = None, workers: int = 1) -> Begun:
@@ -123,11 +130,14 @@ def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = Non
     edition, kept, checks = _unchecked(site, settings, paths, None, fork=workers > 1)
     pages = len(edition.project.edition.document.pages) + len(edition.generated)
     fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
-    with forked.Process([checks, lambda prepared: _ahead(edition, prepared)], fork) as process:
+    works = [checks, lambda prepared: _ahead(edition, prepared),
+             lambda others, glossary_title, timeline_title: search_indexes(edition, others, glossary_title,
+                                                                           timeline_title)]
+    with forked.Process(works, fork) as process:
         found = process.start(0)
         prepared = prepare(edition)
         _checked(kept, *found.get())
-        return Begun(edition, prepared, process.start(1, prepared))
+        return Begun(edition, prepared, process.start(1, prepared), process)
 
 
 _Checks = tuple[list[Problem], dict[str, Any], dict[str, Any]]
@@ -323,47 +333,71 @@ def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
 
 
 def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
-           worked: forked.Later[Ahead | None] | forked.Started[Ahead | None] | None = None) -> None:
+           worked: forked.Later[Ahead | None] | forked.Started[Ahead | None] | None = None,
+           search: Callable[[list[search_index.OtherPage], str, str], forked.Started[list[tuple[str, str]]]]
+           | None = None) -> None:
     """Make the built source edition the edition's site, and derive the further editions. Raises
     EditionError when a page is not as the edition expects (a theme or Markdown change). `worked`:
-    `ahead(edition)`, when it was started before the site generator built the pages."""
+    `ahead(edition)`, when it was started before the site generator built the pages; `search`:
+    `Begun.search`, to work the search indexes out in that process."""
     urls = edition.urls
     s = edition.settings
+    names = edition.generated
     skip = {v.path.split("/")[0] for v in edition.variants}
     by_output = {urls.output(src): src for src in (*prepared.pages, *prepared.edits)}
     pages = sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in skip)
+    # The pages the search needs (not the text pages, whose text it has) are decorated first.
+    text = {p for p in pages if _text_slug(edition, by_output.get(p.relative_to(site).as_posix())) is not None}
     # The further editions' replacements, reports and exports need no built page: at book length they
     # are worked out in a forked process while the pages are built, or at least while they are decorated.
-    with worked or ahead(edition, prepared, workers) as later:
-        others, titles = _decorated(edition, prepared, site, pages, by_output)
+    later = worked or ahead(edition, prepared, workers)
+    searched = None
+    try:
+        others, titles, problems = _decorated(edition, prepared, site, [p for p in pages if p not in text],
+                                              by_output)
+        glossary_title = titles.get(urls.output(names["glossary"]), "")
+        timeline_title = titles.get(urls.output(names["timeline"]), "")
+        if s.search and search is not None and not problems:
+            searched = search(others, glossary_title, timeline_title)
+        problems += _decorated(edition, prepared, site, [p for p in pages if p in text], by_output)[2]
+        if problems:
+            order = {src: i for i, src in enumerate(by_output.get(p.relative_to(site).as_posix())
+                                                    or p.relative_to(site).as_posix() for p in pages)}
+            raise EditionError(sorted(problems, key=lambda problem: order.get(problem.file, len(order))))
         found = later.get()
-    if found is not None:
-        replacements, texts, by_id = found.fields
-        derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url, replacements,
-                                    edition.theme, texts=texts, by_id=by_id, exports=found.exports)
-
-    def meanwhile() -> None:  # what needs no converted page: while the pages convert
+        if searched is None:
+            later.close()  # nothing more to work out there
         if found is not None:
-            for v in edition.variants:
-                (site / v.path / "conversion-report.txt").write_text(found.reports[v.code], encoding="utf-8")
-        if s.search:
-            names = edition.generated
-            _search(edition, site, others, titles.get(urls.output(names["glossary"]), ""),
-                    titles.get(urls.output(names["timeline"]), ""))
+            replacements, texts, by_id = found.fields
+            derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url,
+                                        replacements, edition.theme, texts=texts, by_id=by_id,
+                                        exports=found.exports)
 
-    if found is not None:
-        variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
-        _own_pages(edition, site)
-        _not_found_pages(edition, site)
-    else:
-        meanwhile()
+        def meanwhile() -> None:  # what needs no converted page: while the pages convert
+            if found is not None:
+                for v in edition.variants:
+                    (site / v.path / "conversion-report.txt").write_text(found.reports[v.code], encoding="utf-8")
+            if s.search:  # (the forked process that worked them out ends with them)
+                _write_search(site, searched.get() if searched is not None else
+                              search_indexes(edition, others, glossary_title, timeline_title))
+
+        if found is not None:
+            variant_site.build(derived, edition.converters, edition.ui, workers, meanwhile)
+            _own_pages(edition, site)
+            _not_found_pages(edition, site)
+        else:
+            meanwhile()
+    finally:  # the forked process, if the build stopped first
+        later.close()
+        if searched is not None:
+            searched.close()
 
 
-def _decorated(edition: Edition, prepared: Prepared, site: Path, pages: list[Path],
-               by_output: dict[str, str]) -> tuple[list[search_index.OtherPage], dict[str, str]]:
-    """Every page of the source edition decorated and written back: the pages the edition does
-    not generate (for the search) and every page's title, by output path. Raises EditionError
-    naming each page that is not as the edition expects."""
+def _decorated(edition: Edition, prepared: Prepared, site: Path, pages: list[Path], by_output: dict[str, str]
+               ) -> tuple[list[search_index.OtherPage], dict[str, str], list[Problem]]:
+    """Pages of the source edition decorated and written back: the pages the edition does not
+    generate (for the search), every page's title, by output path, and a problem for each page
+    that is not as the edition expects."""
     others: list[search_index.OtherPage] = []
     titles: dict[str, str] = {}
     problems: list[Problem] = []
@@ -384,9 +418,7 @@ def _decorated(edition: Edition, prepared: Prepared, site: Path, pages: list[Pat
             if span:
                 others.append(search_index.OtherPage(_url_of(rel), title, markup[span[0]:span[1]]))
         path.write_text(markup, encoding="utf-8")
-    if problems:
-        raise EditionError(problems)
-    return others, titles
+    return others, titles, problems
 
 
 def _variant_fields(edition: Edition) -> tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]:
@@ -590,8 +622,10 @@ def _exports(edition: Edition) -> dict[str, str]:
     }
 
 
-def _search(edition: Edition, site: Path, others: list[search_index.OtherPage], glossary_title: str,
-            timeline_title: str) -> None:
+def search_indexes(edition: Edition, others: list[search_index.OtherPage], glossary_title: str,
+                   timeline_title: str) -> list[tuple[str, str]]:
+    """Every edition's search index: (the edition's path, the index's text). `others`: the pages
+    the edition does not generate, decorated; the titles: of the glossary and timeline pages."""
     urls = edition.urls
     names = edition.generated
     found = search_index.Urls(lambda page: urls.url(edition.text_src(page.slug)), urls.url(names["glossary"]),
@@ -599,8 +633,12 @@ def _search(edition: Edition, site: Path, others: list[search_index.OtherPage], 
     editions = [("", variants.Converter(variants.SOURCE))] + [(v.path, edition.converters[v.code])
                                                               for v in edition.variants]
     p = edition.project
-    for path, data in search_index.indexes(p.edition.document.pages, p.notes_on, p.glossary, p.timeline, others,
-                                           found, editions):
+    return search_index.indexes(p.edition.document.pages, p.notes_on, p.glossary, p.timeline, others, found,
+                                editions)
+
+
+def _write_search(site: Path, indexes: list[tuple[str, str]]) -> None:
+    for path, data in indexes:
         target = site / path / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(data, encoding="utf-8")
