@@ -361,9 +361,7 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
             searched = search(others, glossary_title, timeline_title)
         problems += _decorated(edition, prepared, site, [p for p in pages if p in text], by_output)[2]
         if problems:
-            order = {src: i for i, src in enumerate(by_output.get(p.relative_to(site).as_posix())
-                                                    or p.relative_to(site).as_posix() for p in pages)}
-            raise EditionError(sorted(problems, key=lambda problem: order.get(problem.file, len(order))))
+            raise EditionError(problems)  # every page's, in file order
         found = later.get()
         if searched is None:
             later.close()  # nothing more to work out there

@@ -223,3 +223,33 @@ def test_a_layout_that_is_wrong_stops_the_build_at_its_line(project: Path, value
     assert f"ERROR   -  mkdocs.yml:{line}: {message}" in build.log, build.log
     assert "Traceback" not in build.log
     assert not (project / "site").exists()
+
+
+def test_pages_not_as_the_edition_expects_are_all_named_in_their_order(built_site: Build, tmp_path: Path) -> None:
+    """A theme or Markdown change: every page finish cannot read is named at once, though the pages
+    the search needs are decorated before the text pages; the forked process that works out what
+    finish needs is ended."""
+    from edition import stages
+    from edition.core import forked, project
+    from edition.core.errors import EditionError
+
+    root = copy_project(tmp_path / "project")
+    found = project.inputs(root / "mkdocs.yml")
+    site = tmp_path / "site"
+    for page in built_site.site.rglob("*.html"):
+        rel = page.relative_to(built_site.site)
+        if rel.parts[0] != "zh-Hant":
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_bytes(page.read_bytes())
+    for rel in ("text/opening/index.html", "timeline/index.html"):  # a text page and a generated one
+        page = site / rel
+        page.write_text(page.read_text(encoding="utf-8").replace("md-content__inner", "md-inner"), encoding="utf-8")
+    begun = stages.begin(found.site, found.settings, found.paths, workers=2)
+    with pytest.raises(EditionError) as raised:
+        stages.finish(begun.edition, site, begun.prepared, 2, begun.ahead, begun.search)
+    assert [str(p).split("\n")[0] for p in raised.value.problems] == [
+        "text/opening.md:1: cannot finish the built page text/opening/index.html: the page has no main content "
+        "the theme adapter can find",
+        "timeline.md:1: cannot finish the built page timeline/index.html: the page has no main content the theme "
+        "adapter can find"]
+    assert begun.process._pool is None and not forked._WORK
