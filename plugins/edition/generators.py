@@ -86,7 +86,7 @@ def _zensical(config: Path, site: Path | None, strict: bool, quiet: bool) -> Res
         if target.exists():
             shutil.rmtree(target)
         shutil.move(str(stage / "site"), str(target))
-        stages.finish(edition, target, prepared, os.cpu_count() or 1, begun.ahead, begun.search)
+        stages.finish(edition, target, prepared, os.cpu_count() or 1, begun)
         return result
     finally:
         begun.ahead.close()  # ended already, unless the build stopped first

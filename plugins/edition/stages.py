@@ -128,12 +128,10 @@ def begin(site: SiteConfig, settings: Settings, paths: ingest.Paths | None = Non
     `load` raises them. The checks leave what `Ahead` needs of them in that process's memory
     (the boundary findings the conversion report lists)."""
     edition, kept, checks = _unchecked(site, settings, paths, None, fork=workers > 1)
-    pages = len(edition.project.edition.document.pages) + len(edition.generated)
-    fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
     works = [checks, lambda prepared: _ahead(edition, prepared),
              lambda others, glossary_title, timeline_title: search_indexes(edition, others, glossary_title,
                                                                            timeline_title)]
-    with forked.Process(works, fork) as process:
+    with forked.Process(works, _forks(edition, workers)) as process:
         found = process.start(0)
         prepared = prepare(edition)
         _checked(kept, *found.get())
@@ -309,14 +307,19 @@ class Ahead:
     exports: dict[str, dict[str, tuple[str, str]]]
 
 
-def ahead(edition: Edition, prepared: Prepared, workers: int = 1) -> forked.Later[Ahead | None]:
+def ahead(edition: Edition, prepared: Prepared, workers: int = 1) -> forked.Started[Ahead | None]:
     """`Ahead` for `finish`, started now: in a forked process when the build is one-off
     and has further editions and pages enough for forked processes to convert them (the text's and
     the generated ones, `variant_site.processes`: the same decision as the pages'), so that it is
     worked out while the site generator builds the pages; otherwise when finish asks."""
-    pages = len(edition.project.edition.document.pages) + len(prepared.pages)
-    fork = bool(edition.variants) and variant_site.processes(workers, pages) > 1
-    return forked.Later(lambda: _ahead(edition, prepared), fork)
+    return forked.Later(lambda: _ahead(edition, prepared), _forks(edition, workers))
+
+
+def _forks(edition: Edition, workers: int) -> bool:
+    """Whether `Ahead` is worked out in a forked process: with further editions and pages enough
+    for forked processes to convert them (the text's and the generated ones: the pages' decision)."""
+    pages = len(edition.project.edition.document.pages) + len(edition.generated)
+    return bool(edition.variants) and variant_site.processes(workers, pages) > 1
 
 
 def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
@@ -332,14 +335,11 @@ def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
     return Ahead(fields, _conversion_reports(edition), converted)
 
 
-def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
-           worked: forked.Later[Ahead | None] | forked.Started[Ahead | None] | None = None,
-           search: Callable[[list[search_index.OtherPage], str, str], forked.Started[list[tuple[str, str]]]]
-           | None = None) -> None:
+def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1, begun: Begun | None = None) -> None:
     """Make the built source edition the edition's site, and derive the further editions. Raises
-    EditionError when a page is not as the edition expects (a theme or Markdown change). `worked`:
-    `ahead(edition)`, when it was started before the site generator built the pages; `search`:
-    `Begun.search`, to work the search indexes out in that process."""
+    EditionError when a page is not as the edition expects (a theme or Markdown change). `begun`:
+    the build's `begin`, whose process has worked `Ahead` out while the site generator built the
+    pages, and works the search indexes out."""
     urls = edition.urls
     s = edition.settings
     names = edition.generated
@@ -350,15 +350,15 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1,
     text = {p for p in pages if _text_slug(edition, by_output.get(p.relative_to(site).as_posix())) is not None}
     # The further editions' replacements, reports and exports need no built page: at book length they
     # are worked out in a forked process while the pages are built, or at least while they are decorated.
-    later = worked or ahead(edition, prepared, workers)
+    later = begun.ahead if begun else ahead(edition, prepared, workers)
     searched = None
     try:
         others, titles, problems = _decorated(edition, prepared, site, [p for p in pages if p not in text],
                                               by_output)
         glossary_title = titles.get(urls.output(names["glossary"]), "")
         timeline_title = titles.get(urls.output(names["timeline"]), "")
-        if s.search and search is not None and not problems:
-            searched = search(others, glossary_title, timeline_title)
+        if s.search and begun is not None and not problems:
+            searched = begun.search(others, glossary_title, timeline_title)
         problems += _decorated(edition, prepared, site, [p for p in pages if p in text], by_output)[2]
         if problems:
             raise EditionError(problems)  # every page's, in file order

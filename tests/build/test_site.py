@@ -246,7 +246,7 @@ def test_pages_not_as_the_edition_expects_are_all_named_in_their_order(built_sit
         page.write_text(page.read_text(encoding="utf-8").replace("md-content__inner", "md-inner"), encoding="utf-8")
     begun = stages.begin(found.site, found.settings, found.paths, workers=2)
     with pytest.raises(EditionError) as raised:
-        stages.finish(begun.edition, site, begun.prepared, 2, begun.ahead, begun.search)
+        stages.finish(begun.edition, site, begun.prepared, 2, begun)
     assert [str(p).split("\n")[0] for p in raised.value.problems] == [
         "text/opening.md:1: cannot finish the built page text/opening/index.html: the page has no main content "
         "the theme adapter can find",

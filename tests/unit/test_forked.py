@@ -37,7 +37,7 @@ def test_what_the_work_raises_is_raised_by_get() -> None:
 def test_leaving_early_ends_the_process() -> None:
     with pytest.raises(RuntimeError), forked.Later(lambda: "never asked for", fork=True) as later:
         raise RuntimeError("a page failed first")
-    assert later._pool is None
+    assert later._process._pool is None
     assert not forked._WORK
 
 

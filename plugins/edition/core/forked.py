@@ -16,13 +16,14 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-#: The work of the forked processes, by number: a forked child has its parent's memory, so the
-#: work (a closure, which does not pickle) is found there, and only its result is sent back.
-_WORK: dict[int, Callable[[], Any]] = {}
+#: The works of the forked processes, by process and number: a forked child has its parent's
+#: memory, so a work (a closure, which does not pickle) is found there, and only its arguments and
+#: its result are sent.
+_WORK: dict[tuple[int, int], Callable[..., Any]] = {}
 
 
-def _run(number: int, *args: Any) -> Any:
-    return _WORK[number](*args)
+def _run(key: tuple[int, int], *args: Any) -> Any:
+    return _WORK[key](*args)
 
 
 def possible() -> bool:
@@ -81,43 +82,6 @@ def each(count: int, work: Callable[[int], T], processes: int,
     return [results[number] for number in range(count)]
 
 
-class Later(Generic[T]):
-    """`work()`, started at once in a forked process when `fork`; `get()` returns its result (or
-    raises what it raised). Used as a context manager, the process is ended on leaving."""
-
-    def __init__(self, work: Callable[[], T], fork: bool) -> None:
-        self._work = work
-        self._pool: Pool | None = None
-        self._result: AsyncResult[T] | None = None
-        self._number = id(self)
-        if fork and possible():
-            _WORK[self._number] = work
-            self._pool = multiprocessing.get_context("fork").Pool(1)
-            self._result = self._pool.apply_async(_run, (self._number,))
-
-    def get(self) -> T:
-        if self._result is None:
-            return self._work()
-        try:
-            return self._result.get()
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
-        _WORK.pop(self._number, None)
-
-    def __enter__(self) -> Later[T]:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
-        self.close()
-
-
 class Process:
     """One forked process for works known when it starts, each started when the caller says
     (`start`, with arguments that pickle), run one after another in that process: what one leaves
@@ -127,19 +91,18 @@ class Process:
 
     def __init__(self, works: Sequence[Callable[..., Any]], fork: bool) -> None:
         self._works = list(works)
-        self._numbers = [id(work) for work in self._works]
+        self._keys = [(id(self), number) for number in range(len(self._works))]
         self._left = len(self._works)
         self._pool: Pool | None = None
         if fork and possible():
-            for number, work in zip(self._numbers, self._works, strict=True):
-                _WORK[number] = work
+            _WORK.update(zip(self._keys, self._works, strict=True))
             self._pool = multiprocessing.get_context("fork").Pool(1)
 
     def start(self, index: int, *args: Any) -> Started[Any]:
         """Work `index`, started now in the forked process (after those started before it)."""
         if self._pool is None:
             return Started(self, lambda: self._works[index](*args), None)
-        return Started(self, None, self._pool.apply_async(_run, (self._numbers[index], *args)))
+        return Started(self, None, self._pool.apply_async(_run, (self._keys[index], *args)))
 
     def _taken(self) -> None:
         self._left -= 1
@@ -151,8 +114,8 @@ class Process:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-        for number in self._numbers:
-            _WORK.pop(number, None)
+        for key in self._keys:
+            _WORK.pop(key, None)
 
     def __enter__(self) -> Process:
         return self
@@ -191,3 +154,13 @@ class Started(Generic[T]):
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+
+class Later(Started[T]):
+    """`work()`, started at once in a forked process when `fork` (a `Process` of one work); `get()`
+    returns its result (or raises what it raised). Used as a context manager, the process is ended
+    on leaving."""
+
+    def __init__(self, work: Callable[[], T], fork: bool) -> None:
+        started = Process([work], fork).start(0)
+        super().__init__(started._process, started._run, started._result)

@@ -46,7 +46,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             begun = stages.begin(site, settings, project.paths(root, settings, docs), getattr(self, "workers", 1))
         except EditionError as err:
             raise _failed(err) from None
-        self.edition, self.prepared, self.ahead, self.search = begun.edition, begun.prepared, begun.ahead, begun.search
+        self.begun = begun
+        self.edition, self.prepared = begun.edition, begun.prepared
         for warning in self.edition.project.warnings:
             log.warning(str(warning))
         links = stages.alternate_links(self.edition)
@@ -71,7 +72,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
             stages.finish(self.edition, Path(config.site_dir), self.prepared, getattr(self, "workers", 1),
-                          getattr(self, "ahead", None), getattr(self, "search", None))
+                          self.begun)
         except EditionError as err:
             raise _failed(err) from None
 

@@ -9,6 +9,7 @@ strings escaped by the standard library's C function.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -25,11 +26,18 @@ def _write(value: Any, level: int, indent: int, out: list[str]) -> None:
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif isinstance(value, dict):
-        _mapping(value, level, indent, out)
+        _container("{", "}", ((f"{encode_basestring(_key(key))}: ", value[key]) for key in sorted(value)),
+                   level, indent, out)
     elif isinstance(value, (list, tuple)):
-        _sequence(value, level, indent, out)
+        _container("[", "]", (("", item) for item in value), level, indent, out)
     else:
         out.append(_scalar(value))
+
+
+def _key(key: Any) -> str:
+    if not isinstance(key, str):
+        raise TypeError(f"keys must be str, not {type(key).__name__}")
+    return key
 
 
 def _scalar(value: Any) -> str:
@@ -43,42 +51,21 @@ def _scalar(value: Any) -> str:
     return int.__repr__(value) if type(value) is int else json.dumps(value)
 
 
-# A container's strings are written where it is walked (most values of an export are strings):
-# a call per value was most of the time.
-
-
-def _mapping(value: dict[str, Any], level: int, indent: int, out: list[str]) -> None:
-    if not value:
-        out.append("{}")
-        return
+def _container(opening: str, closing: str, entries: Iterator[tuple[str, Any]], level: int, indent: int,
+               out: list[str]) -> None:
+    """A mapping's or a list's entries, each (what precedes its value: the key, or nothing; the value).
+    A value that is a string is written here (most values of an export are: a call per value was
+    most of the time)."""
     inner = "\n" + " " * (indent * (level + 1))
-    after = "," + inner
-    lead = "{" + inner
-    for key in sorted(value):
-        if not isinstance(key, str):
-            raise TypeError(f"keys must be str, not {type(key).__name__}")
-        item = value[key]
+    lead = opening + inner
+    for prefix, item in entries:
         if type(item) is str:
-            out.append(f"{lead}{encode_basestring(key)}: {encode_basestring(item)}")
+            out.append(lead + prefix + encode_basestring(item))
         else:
-            out.append(f"{lead}{encode_basestring(key)}: ")
+            out.append(lead + prefix)
             _write(item, level + 1, indent, out)
-        lead = after
-    out.append("\n" + " " * (indent * level) + "}")
-
-
-def _sequence(value: list[Any] | tuple[Any, ...], level: int, indent: int, out: list[str]) -> None:
-    if not value:
-        out.append("[]")
-        return
-    inner = "\n" + " " * (indent * (level + 1))
-    after = "," + inner
-    lead = "[" + inner
-    for item in value:
-        if type(item) is str:
-            out.append(lead + encode_basestring(item))
-        else:
-            out.append(lead)
-            _write(item, level + 1, indent, out)
-        lead = after
-    out.append("\n" + " " * (indent * level) + "]")
+        lead = "," + inner
+    if lead == opening + inner:  # no entry
+        out.append(opening + closing)
+    else:
+        out.append("\n" + " " * (indent * level) + closing)
