@@ -5,6 +5,7 @@ paragraph of the built site is the author's paragraph, as the page that was prin
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -57,6 +58,12 @@ def test_it_builds_at_once_and_its_own_tests_pass(made: Path, tmp_path: Path) ->
     assert (tmp_path / "site/zh-Hant/text/text/index.html").is_file()
     result = edition("-f", str(made / "mkdocs.yml"), "check", "--strict")
     assert result.returncode == 0, result.stderr
+    # MkDocs itself, given the configuration by a path relative to the folder it runs in
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", "mkdocs.yml",
+                             "-d", str(tmp_path / "mkdocs-site")], capture_output=True, text=True, cwd=made,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "mkdocs-site/zh-Hant/text/text/index.html").is_file()
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(made / "tests")],
                             capture_output=True, text=True, cwd=made)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -32,7 +32,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     script editions and the search indexes."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
+        # MkDocs makes docs_dir and site_dir absolute, not the configuration's own path (`-f mkdocs.yml`)
+        root = Path(os.path.abspath(config.config_file_path)).parent
         docs = Path(config.docs_dir).relative_to(root).as_posix()
         theme = config.theme
         site = SiteConfig(root, Path(config.config_file_path).name, docs, str(config.site_dir),
