@@ -4,10 +4,13 @@ the command line's output and summary, word for word."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -171,6 +174,54 @@ def test_a_duplicate_id_is_an_error_at_both_places(base: Path, tmp_path: Path) -
         f"b-old.yml:2)%0Ahint: {hint}",
         f"::error file=annotations/notes/b-old.yml,line=2::duplicate id 'n-same' (also in annotations/notes/"
         f"a-new.yml:2)%0Ahint: {hint}"]
+
+
+def test_files_read_by_forked_processes_give_what_one_process_gives(base: Path, tmp_path: Path) -> None:
+    """A build that may fork reads the annotation files in forked processes while the text is
+    reflowed, then checks them against each other: the same annotations, errors and warnings, in
+    the same order, as one process reading them in turn (here from many files, a file with a YAML
+    error, a bad field, an id declared in two files, a warning)."""
+    files: dict[str, str | bytes] = {f"annotations/notes/n{n:02}.yml": note(f"n-{n}") for n in range(24)}
+    good = copy_of(base, tmp_path / "good", files)
+    found = project.inputs(good / "mkdocs.yml")
+    readers = tmp_path / "readers.txt"
+    read_file = project.model.read_file
+
+    def reading(*args: Any) -> Any:  # which process read each file (the forked ones write it down too)
+        with readers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return read_file(*args)
+
+    reflowed = project.ingest.reflowed
+
+    def reflowing(*args: Any) -> Any:  # this process reflows until a forked one has read a file
+        for _ in range(6000):
+            if readers.exists() and readers.read_text():
+                break
+            time.sleep(0.01)
+        return reflowed(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(project.model, "read_file", reading)
+        patch.setattr(project.ingest, "reflowed", reflowing)
+        forked = project.check(found.paths, found.settings, fork=True)
+    pids = readers.read_text().splitlines()
+    assert len(pids) == 24 and set(pids) - {str(os.getpid())}
+    alone = project.check(found.paths, found.settings)
+    assert forked.project is not None and alone.project is not None
+    assert forked.project.annotations == alone.project.annotations
+    assert [a.id for a in alone.project.annotations.annotations][:3] == ["n-0", "n-1", "n-2"]
+    files.update({"annotations/notes/a.yml": "notes:\n  - id: n-a\n    body: [unclosed\n",
+                  "annotations/notes/b.yml": note("n-bad-field").replace("category: idiom", "category: idoim"),
+                  "annotations/notes/c.yml": note("n-html", body="<b>粗</b>"),
+                  "annotations/notes/d.yml": note("n-7")})
+    bad = copy_of(base, tmp_path / "bad", files)
+    found = project.inputs(bad / "mkdocs.yml")
+    forked, alone = (project.check(found.paths, found.settings, fork=fork) for fork in (True, False))
+    assert forked == alone
+    assert [p.message[:18] for p in alone.errors] == ["YAML syntax error:", "note 'n-bad-field'",
+                                                      "duplicate id 'n-7'", "duplicate id 'n-7'"]
+    assert alone.warnings
 
 
 def test_an_id_declared_three_times_names_the_two_others(base: Path, tmp_path: Path) -> None:

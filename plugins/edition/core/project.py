@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config_file, forked
-from .annotations import anchoring, glossary, quotations, timeline
+from .annotations import anchoring, glossary, model, quotations, timeline
 from .annotations.anchoring import Anchor
 from .annotations.glossary import Glossary
 from .annotations.model import Loaded
-from .annotations.model import read as read_annotations
 from .annotations.timeline import Timeline
 from .editions import boundaries, variants
 from .errors import EditionError, Problem, ordered
@@ -116,6 +115,11 @@ def load_at(config: Path, pinyin_cache: glossary.PinyinCache | None = None,
     return load(found.paths, pinyin_cache, boundary_cache, found.settings)
 
 
+#: Forked processes reading the annotation files in a build that may fork (forked.each: with
+#: this process, once it has reflowed the text).
+_READERS = 2
+
+
 def check(paths: ingest.Paths, settings: Settings | None = None, conversion: bool = False,
           pinyin_cache: glossary.PinyinCache | None = None, boundary_cache: BoundaryCache | None = None,
           fork: bool = False) -> Checked:
@@ -127,12 +131,17 @@ def check(paths: ingest.Paths, settings: Settings | None = None, conversion: boo
     given = ingest.given(paths)
     reserved = {e.id: f"{e.file}:{e.file_line}" for e in given.emendations}
     pages = {spec.slug for spec in given.pages} if given.pages is not None else None
-    # The annotation files (the longer half) are read in a forked process while the text is
-    # reflowed, when the caller's build may fork: their result is plain data.
-    with forked.Later(lambda: read_annotations(paths.root, paths.annotations, pages, reserved, categories),
-                      fork) as later:
-        reading = ingest.reflowed(given, paths, settings.layout)
-        loaded = later.get()
+    # The annotation files (the longer part) are read one by one by forked processes while this
+    # one reflows the text, then by this one too, when the caller's build may fork: each file's
+    # result is plain data, and checking them against each other takes little.
+    every = model.files(paths.root, paths.annotations)
+    reflowing: list[ingest.Reading] = []
+    reads = forked.each(len(every), lambda n: model.read_file(paths.root, paths.annotations, *every[n], pages,
+                                                              categories),
+                        _READERS if fork else 1, lambda: reflowing.append(ingest.reflowed(given, paths,
+                                                                                          settings.layout)))
+    reading = reflowing[0]
+    loaded = model.combined(reads, reserved)
     errors = list(reading.problems)
     errors += loaded.errors
     warnings = list(loaded.warnings)

@@ -265,6 +265,57 @@ class Loaded:
     errors: tuple[Problem, ...] = ()
 
 
+def files(root: Path, folder: str) -> list[tuple[str, Path]]:
+    """Every annotation file under `root/folder`, with its kind, in the order they are read."""
+    return [(kind, path) for kind, (_, pattern) in KINDS.items() for path in sorted((root / folder).glob(pattern))]
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One annotation file read and its annotations built: all that needs no other file."""
+
+    annotations: tuple[Annotation, ...]
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    #: Each id declared, with where (file:line).
+    ids: tuple[tuple[str, str], ...]
+    #: The ids are those of terms, and every term of the file was read with its id.
+    terms: bool
+    complete: bool
+
+
+def read_file(root: Path, folder: str, kind: str, path: Path, pages: set[str] | None,
+              categories: Categories = GENERIC_CATEGORIES) -> FileRead:
+    """Read and check one annotation file of `files`, as far as it can be read (see `read`)."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    found: list[Annotation] = []
+    ids: list[tuple[str, str]] = []
+    record = fields(kind, categories)
+    display = path.relative_to(root).as_posix()
+    schema_path = os.path.relpath(root / folder / "schema" / SCHEMA_FILES[kind], path.parent)
+    entries = yamlfile.entries(path, display, KINDS[kind][0], Path(schema_path).as_posix())
+    problems += entries.problems
+    complete = entries.complete
+    for item, line in zip(entries.items, entries.items.item_lines, strict=True):
+        what = f"{kind} {quote(item.get('id', '?'))}" if isinstance(item, dict) else kind
+        values, record_problems = yamlfile.read_record(item, record, display, line, what)
+        problems += record_problems
+        if "id" in values:
+            ids.append((values["id"], f"{display}:{values.key_lines['id']}"))
+        else:
+            complete = False
+        if not record_problems:
+            annotation, found_problems, found_warnings = _build(kind, values, display, line, what, pages,
+                                                                entries.lines)
+            problems += found_problems
+            warnings += found_warnings
+            if annotation:
+                found.append(annotation)
+    return FileRead(tuple(found), tuple(problems), tuple(warnings), tuple(ids), kind == "term",
+                    kind != "term" or complete)
+
+
 def read(root: Path, folder: str, pages: set[str] | None, reserved: dict[str, str] | None = None,
          categories: Categories = GENERIC_CATEGORIES) -> Loaded:
     """Read and check every annotation file under `root/folder`, each as far as it can be read.
@@ -274,41 +325,22 @@ def read(root: Path, folder: str, pages: set[str] | None, reserved: dict[str, st
     vocabularies of the settings. Never raises for what the files contain: every problem is in
     the result, errors and warnings apart.
     """
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    checked: list[tuple[str, LocatedMap, str, int, str, tuple[str, ...]]] = []
+    return combined([read_file(root, folder, kind, path, pages, categories) for kind, path in files(root, folder)],
+                    reserved)
+
+
+def combined(reads: list[FileRead], reserved: dict[str, str] | None = None) -> Loaded:
+    """The files' annotations (`read_file`, in the order of `files`), checked against each other:
+    an id declared twice (or one of `reserved`), a reference to an unknown term."""
+    problems = [p for r in reads for p in r.errors]
     places: dict[str, list[str]] = {ident: [where] for ident, where in (reserved or {}).items()}
-    term_ids: set[str] = set()
-    every_term_known = True  # no glossary file or term is unreadable, so an unknown term reference is one
-    for kind, (key, pattern) in KINDS.items():
-        record = fields(kind, categories)
-        for path in sorted((root / folder).glob(pattern)):
-            display = path.relative_to(root).as_posix()
-            schema_path = os.path.relpath(root / folder / "schema" / SCHEMA_FILES[kind], path.parent)
-            entries = yamlfile.entries(path, display, key, Path(schema_path).as_posix())
-            problems += entries.problems
-            every_term_known &= kind != "term" or entries.complete
-            for item, line in zip(entries.items, entries.items.item_lines, strict=True):
-                what = f"{kind} {quote(item.get('id', '?'))}" if isinstance(item, dict) else kind
-                values, record_problems = yamlfile.read_record(item, record, display, line, what)
-                problems += record_problems
-                if "id" in values:
-                    places.setdefault(values["id"], []).append(f"{display}:{values.key_lines['id']}")
-                    if kind == "term":
-                        term_ids.add(values["id"])
-                elif kind == "term":
-                    every_term_known = False
-                if not record_problems:
-                    checked.append((kind, values, display, line, what, entries.lines))
+    for r in reads:
+        for ident, where in r.ids:
+            places.setdefault(ident, []).append(where)
     problems += _duplicates(places)
-    found: list[Annotation] = []
-    for kind, values, display, line, what, lines in checked:
-        annotation, found_problems, found_warnings = _build(kind, values, display, line, what, pages, lines)
-        problems += found_problems
-        warnings += found_warnings
-        if annotation:
-            found.append(annotation)
-    if every_term_known:
+    term_ids = {ident for r in reads if r.terms for ident, _ in r.ids}
+    found = [a for r in reads for a in r.annotations]
+    if all(r.complete for r in reads):  # no glossary file or term is unreadable: an unknown term is one
         for a in found:
             for ref in (*a.see_also, *a.terms):
                 if ref not in term_ids:
@@ -316,7 +348,7 @@ def read(root: Path, folder: str, pages: set[str] | None, reserved: dict[str, st
                     problems.append(Problem(a.file, a.line, f"{a.kind} {quote(a.id)}: unknown term {quote(ref)}",
                                             f"did you mean {quote(close[0])}?" if close else
                                             "add the term to annotations/glossary.yml or remove the reference"))
-    return Loaded(tuple(found), ordered(warnings), ordered(problems))
+    return Loaded(tuple(found), ordered(p for r in reads for p in r.warnings), ordered(problems))
 
 
 def _duplicates(places: dict[str, list[str]]) -> list[Problem]:

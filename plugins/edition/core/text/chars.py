@@ -80,6 +80,8 @@ def visible(text: str) -> str:
     line break, the control picture for the other C0 controls (␌ for a form feed, ␉ for a tab)
     and for DEL, \\x.. for the C1 controls and \\u.... for format characters and separators
     (\\u200b for a zero-width space, \\ufeff for a byte-order mark)."""
+    if text.isprintable():  # none of them is (str.isprintable), and most texts have none
+        return text
     out = []
     for c in text:
         code = ord(c)
