@@ -303,8 +303,9 @@ class Ahead:
 
     fields: tuple[Replacements, dict[str, dict[str, str]], dict[str, Replacements]]
     reports: dict[str, str]
-    #: The exports the site generator copies (prepared.files), converted: see variant_site.Site.exports.
-    exports: dict[str, dict[str, tuple[str, str]]]
+    #: The exports the site generator copies (prepared.files), converted, by file (see
+    #: variant_site.Site.exports: finish pairs each with the file it converts, which it has).
+    exports: dict[str, dict[str, str]]
 
 
 def ahead(edition: Edition, prepared: Prepared, workers: int = 1) -> forked.Started[Ahead | None]:
@@ -328,9 +329,8 @@ def _ahead(edition: Edition, prepared: Prepared) -> Ahead | None:
     fields = _variant_fields(edition)
     exports = {src: text for src, text in prepared.files.items()
                if src.endswith((".json", ".jsonld")) and "/" not in src}  # as variant_site._files picks them
-    converted = {v.code: {src: (text, variant_site.convert_export(text, edition.converters[v.code],
-                                                                   edition.urls.site_url, edition.source, v,
-                                                                   fields[1][v.code]))
+    converted = {v.code: {src: variant_site.convert_export(text, edition.converters[v.code], edition.urls.site_url,
+                                                           edition.source, v, fields[1][v.code])
                           for src, text in exports.items()} for v in edition.variants}
     return Ahead(fields, _conversion_reports(edition), converted)
 
@@ -369,7 +369,8 @@ def finish(edition: Edition, site: Path, prepared: Prepared, workers: int = 1, b
             replacements, texts, by_id = found.fields
             derived = variant_site.Site(site, edition.source, tuple(edition.variants), urls.site_url,
                                         replacements, edition.theme, texts=texts, by_id=by_id,
-                                        exports=found.exports)
+                                        exports={code: {src: (prepared.files[src], text) for src, text in done.items()}
+                                                 for code, done in found.exports.items()})
 
         def meanwhile() -> None:  # what needs no converted page: while the pages convert
             if found is not None:
