@@ -3,6 +3,7 @@ the same functions the command line runs around any other site generator; none d
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable
@@ -76,6 +77,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                           self.begun)
         except EditionError as err:
             raise _failed(err) from None
+
+    def on_shutdown(self) -> None:
+        # MkDocs exits next (`mkdocs build`, `serve`, `gh-deploy`). What the build left in memory
+        # needs no last collection: at book length the collector's pass over it at exit took a
+        # twentieth of the build's time.
+        gc.freeze()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # Annotations live outside docs/: watch them so `mkdocs serve` rebuilds when they change.
