@@ -14,6 +14,7 @@ from edition.core import project
 from edition.core.annotations.model import Annotation
 from edition.core.editions import variant_site, variants
 from edition.core.errors import EditionError
+from edition.core.exports import jsontext
 from edition.core.text import ingest
 from edition.core.text.document import Block
 from edition.core.theme import Neutral
@@ -365,3 +366,50 @@ def test_standard_forms_are_printed_in_a_long_passage_but_in_their_exceptions() 
     converter = variants.Converter(variants.Variant("zh-Hant", "s2tw"), [], [form, keep])
     passage = "宣佈。" * 500 + "佈袋戲" + "分佈" * 500
     assert converter.standard(passage) == "宣布。" * 500 + "佈袋戲" + "分布" * 500
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from(["zh-Hans", "zh-Hant", "https://example.org/edition/text/", "https://example.org/edition/zh-Hant/",
+                       "小米发布会", "计划", "“说”", "ab", "", "发布\n“说”\t\"计划\"", "\\发布"])
+    | st.text(alphabet='发布计划说这个"\\/\n\t\x00\u2028😀ab:{}[], ', max_size=12),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["language", "text", "id", "发布", 'k"ey', "a\\b", "url"]), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON)
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+def test_an_export_converted_as_text_is_its_data_converted_and_written_again(data: object) -> None:
+    """convert_export replaces the strings of the export's text (keys kept, a `language` field
+    naming the source edition naming this one, absolute URLs into this edition, Chinese strings
+    converted or given by `texts`): the same text as the data converted and written again."""
+    converter = variants.Converter(TAIWAN)
+    source = variants.Variant("zh-Hans")
+    site_url = "https://example.org/edition/"
+    texts = {"计划": "計畫（另）"}
+    chinese: set[str] = set()
+
+    def strings(value: object) -> None:
+        if isinstance(value, str):
+            chinese.update([value] if variant_site._HAN.search(value) else [])
+        for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+            strings(item)
+
+    strings(data)
+    table = {**dict(zip(sorted(chinese), converter.convert_all(sorted(chinese)), strict=True)), **texts}
+
+    def converted(value: object) -> object:
+        if isinstance(value, str):
+            if value.startswith(site_url) and not value.startswith(site_url + TAIWAN.path):
+                return site_url + TAIWAN.path + value[len(site_url):]
+            return table.get(value, value)
+        if isinstance(value, list):
+            return [converted(v) for v in value]
+        if isinstance(value, dict):
+            return {k: TAIWAN.code if k == "language" and v == source.code else converted(v) for k, v in value.items()}
+        return value
+
+    text = jsontext.dumps(data)
+    expected = jsontext.dumps(converted(data))
+    assert variant_site.convert_export(text, converter, site_url, source, TAIWAN, texts) == expected

@@ -28,12 +28,11 @@ import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
 
 from .. import forked, strings
 from ..annotations.model import Annotation
-from ..exports import jsontext
 from ..exports.webannotation import body_value, editing_value, source_value
 from ..render import bodies, glossary_page, html_text
 from ..render.notes import sources_html
@@ -512,35 +511,6 @@ def _interface(markup: str, converter: Converter, ui: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _strings(data: Any) -> list[str]:
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, list):
-        return [s for x in data for s in _strings(x)]
-    if isinstance(data, dict):
-        return [s for x in data.values() for s in _strings(x)]
-    return []
-
-
-def _table(data: Any, converter: Converter) -> dict[str, str]:
-    """Every Chinese string of a JSON value and its conversion, converted in one call."""
-    chinese = sorted({s for s in _strings(data) if _HAN.search(s)})
-    return dict(zip(chinese, converter.convert_all(chinese), strict=True))
-
-
-def convert_json(data: Any, convert: Callable[[str], str], language: tuple[str, str] | None = None) -> Any:
-    """Every string of a JSON value converted (keys kept); with `language` (the source edition's
-    code, the edition's), a `language` field (Web Annotation bodies) of the one names the other."""
-    if isinstance(data, str):
-        return convert(data)
-    if isinstance(data, list):
-        return [convert_json(x, convert, language) for x in data]
-    if isinstance(data, dict):
-        return {k: language[1] if language and k == "language" and v == language[0]
-                else convert_json(v, convert, language) for k, v in data.items()}
-    return data
-
-
 #: The head's alternates, as the theme (or an earlier pass) wrote them: replaced by the edition's.
 _ALTERNATES = re.compile(r'<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>')
 
@@ -742,17 +712,38 @@ def sitemaps(site: Site) -> None:
             path.write_text(_sitemap(path.read_text(encoding="utf-8"), site, site.source), encoding="utf-8")
 
 
+#: A JSON string, and the colon after it when it is a key.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:\s*)?')
+
+
 def convert_export(text: str, converter: Converter, site_url: str, source: Variant, variant: Variant,
                    texts: dict[str, str]) -> str:
     """An export (JSON at the site's root) in an edition: its Chinese strings converted (`texts`:
-    those it prints otherwise, see annotation_fields), its absolute URLs and language fields the
-    edition's."""
-    data = json.loads(text)
-    table = {**_table(data, converter), **texts}
-
-    def one(value: str) -> str:
-        if site_url and value.startswith(site_url) and not value.startswith(site_url + variant.path):
-            return site_url + variant.path + value[len(site_url):]
-        return table.get(value, value)
-
-    return jsontext.dumps(convert_json(data, one, (source.code, variant.code)))
+    those it prints otherwise, see annotation_fields), its absolute URLs and language fields (Web
+    Annotation bodies) the edition's, keys kept. The export's text with those strings replaced,
+    as it is written otherwise (the standard library writes indented JSON one token at a time)."""
+    values = []  # each value: where it is, what, whether it is the value of a key "language"
+    language = -1  # where the value of a key "language" starts
+    for match in _JSON_STRING.finditer(text):
+        start, end = match.span()
+        if match.group(1) is None:
+            token = text[start:end]
+            values.append((start, end, json.loads(token) if "\\" in token else token[1:-1], start == language))
+        else:  # a key
+            language = end if text.startswith('"language"', start) else -1
+    chinese = sorted({value for _, _, value, _ in values if _HAN.search(value)})
+    table = {**dict(zip(chinese, converter.convert_all(chinese), strict=True)), **texts}
+    out: list[str] = []
+    at = 0
+    for start, end, value, of_language in values:
+        if of_language and value == source.code:
+            new = variant.code
+        elif site_url and value.startswith(site_url) and not value.startswith(site_url + variant.path):
+            new = site_url + variant.path + value[len(site_url):]
+        else:
+            new = table.get(value, value)
+        if new != value:
+            out += [text[at:start], encode_basestring(new)]
+            at = end
+    out.append(text[at:])
+    return "".join(out)
