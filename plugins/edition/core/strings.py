@@ -161,7 +161,7 @@ def replacements(edition: Strings, convert: Callable[[str], str]) -> list[Replac
         pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^\"<>]*?)" for i, p in enumerate(parts))
         target = _PLACEHOLDER.sub(lambda m: f"\\g<{m.group(1)}>", edition[name].replace("\\", "\\\\"))
         out.append(Replacement(re.compile(f'(?<=[">]){pattern}(?=["<])'), target, max(parts[::2], key=len),
-                               re.compile(pattern)))
+                               re.compile(pattern), tuple(_PLACEHOLDER.split(edition[name]))))
     return out
 
 
@@ -173,6 +173,9 @@ class Replacement:
     target: str
     literal: str  # text every match contains (a page without it needs no search)
     whole: re.Pattern[str]  # the pattern without its edges, matched against a whole text or value
+    #: The target as text and placeholder names in turn (text, name, text, …): what `whole`'s
+    #: match expands to, without parsing the target again for each text.
+    parts: tuple[str, ...]
 
 
 _EDGES = '"<>'
@@ -210,7 +213,8 @@ def _replace(markup: str, pair: Replacement) -> str:
             key = (pair, text)
             if key not in _EXPANDED:  # a page repeats its strings (every paragraph's link), a book its pages
                 match = pair.whole.fullmatch(text)
-                _EXPANDED[key] = None if match is None else match.expand(pair.target)
+                _EXPANDED[key] = None if match is None else "".join(
+                    part if i % 2 == 0 else match.group(part) for i, part in enumerate(pair.parts))
             expanded = _EXPANDED[key]
             if expanded is not None:
                 out += [markup[at:start], expanded]
