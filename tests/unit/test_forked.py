@@ -91,6 +91,8 @@ def test_a_process_runs_its_works_in_turn_and_each_finds_what_the_last_left(fork
         return os.getpid(), list(LEFT), prepared
 
     process = forked.Process([first, second], fork)
+    folder = process._folder  # where arguments and results pass, as files
+    assert bool(folder) is fork
     ran = process.start(0).get()
     pid, found, given = process.start(1, {"glossary.json": "{}"}).get()
     assert found == ["findings"] and given == {"glossary.json": "{}"}
@@ -98,6 +100,18 @@ def test_a_process_runs_its_works_in_turn_and_each_finds_what_the_last_left(fork
     assert (pid != parent) is fork
     assert LEFT == ([] if fork else ["findings"])
     assert process._pool is None and not forked._WORK  # ended with its last result
+    assert not folder or not os.path.exists(folder)
+
+
+def test_a_process_stopped_with_a_result_not_taken_leaves_no_file() -> None:
+    """A build that stops (an error elsewhere) ends the process with its results unread."""
+    process = forked.Process([lambda pages: len(pages), lambda: "never asked for"], fork=True)
+    folder = process._folder
+    started = process.start(0, {"text/opening.md": "正文" * 1000})
+    started._result.wait()  # the result written, not read
+    assert len(os.listdir(folder)) == 1  # its arguments read and removed, the result there
+    process.close()
+    assert not os.path.exists(folder) and not forked._WORK
 
 
 def test_what_a_work_of_a_process_raises_is_raised_by_get_and_ends_it() -> None:

@@ -9,6 +9,10 @@ caller's process: the same result either way.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
@@ -22,8 +26,25 @@ T = TypeVar("T")
 _WORK: dict[tuple[int, int], Callable[..., Any]] = {}
 
 
-def _run(key: tuple[int, int], *args: Any) -> Any:
-    return _WORK[key](*args)
+def _run(key: tuple[int, int], folder: str, arguments: str) -> str:
+    """In the forked process: the work, its arguments and its result passed as files (see Process)."""
+    return _written(folder, _WORK[key](*_read(arguments)))
+
+
+def _written(folder: str, value: Any) -> str:
+    """`value`, pickled into a new file of `folder`: its path."""
+    handle, path = tempfile.mkstemp(suffix=".pickle", dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _read(path: str) -> Any:
+    """What `_written` wrote, the file removed."""
+    with open(path, "rb") as given:
+        value = given.read()
+    os.unlink(path)
+    return pickle.loads(value)
 
 
 def possible() -> bool:
@@ -87,22 +108,30 @@ class Process:
     (`start`, with arguments that pickle), run one after another in that process: what one leaves
     in the process's memory (a cache), the next finds. The process ends with the last result
     taken, or on `close`. Without `fork` (or where the platform cannot fork), each work runs in
-    the caller's process when its result is first asked for: the same results either way."""
+    the caller's process when its result is first asked for: the same results either way.
+
+    Arguments and results go through files of a folder of the process's own, the pool's pipe
+    carrying their names only: a pipe holds 64 KiB, and the pool's thread that writes or reads
+    it waits for the interpreter's lock once for each 64 KiB while the caller's thread works
+    (megabytes of pages took a quarter of a second to reach the process)."""
 
     def __init__(self, works: Sequence[Callable[..., Any]], fork: bool) -> None:
         self._works = list(works)
         self._keys = [(id(self), number) for number in range(len(self._works))]
         self._left = len(self._works)
         self._pool: Pool | None = None
+        self._folder = ""
         if fork and possible():
             _WORK.update(zip(self._keys, self._works, strict=True))
+            self._folder = tempfile.mkdtemp(prefix="edition-forked-")
             self._pool = multiprocessing.get_context("fork").Pool(1)
 
     def start(self, index: int, *args: Any) -> Started[Any]:
         """Work `index`, started now in the forked process (after those started before it)."""
         if self._pool is None:
             return Started(self, lambda: self._works[index](*args), None)
-        return Started(self, None, self._pool.apply_async(_run, (self._keys[index], *args)))
+        arguments = _written(self._folder, args)
+        return Started(self, None, self._pool.apply_async(_run, (self._keys[index], self._folder, arguments)))
 
     def _taken(self) -> None:
         self._left -= 1
@@ -114,6 +143,9 @@ class Process:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+        if self._folder:  # with what a stopped build left there
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = ""
         for key in self._keys:
             _WORK.pop(key, None)
 
@@ -130,7 +162,7 @@ class Started(Generic[T]):
     """A work of a `Process`: `get()` returns its result (or raises what it raised); as a context
     manager, leaving it ends the process (a build that stopped)."""
 
-    def __init__(self, process: Process, run: Callable[[], T] | None, result: AsyncResult[T] | None) -> None:
+    def __init__(self, process: Process, run: Callable[[], T] | None, result: AsyncResult[str] | None) -> None:
         self._process = process
         self._run = run
         self._result = result
@@ -140,7 +172,8 @@ class Started(Generic[T]):
             if self._result is None:
                 assert self._run is not None
                 return self._run()
-            return self._result.get()
+            value: T = _read(self._result.get())
+            return value
         finally:
             self._process._taken()
 
