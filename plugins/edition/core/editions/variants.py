@@ -411,7 +411,12 @@ def traditional(text: str) -> list[tuple[int, int]]:
         end = _HAN_RUN.match(text, m.start()).end()  # type: ignore[union-attr]  # the pattern's are Chinese
     if not found:
         return []
-    breaks = [(m.start(), m.end()) for m in _UNIT_BREAK.finditer(text)]
+    # The breaks up to the first after the last run (a page's markup breaks at every tag).
+    breaks = []
+    for m in _UNIT_BREAK.finditer(text):
+        breaks.append((m.start(), m.end()))
+        if m.start() > found[-1]:
+            break
     starts = [start for start, _ in breaks]
     out: list[tuple[int, int]] = []
     done = -1
