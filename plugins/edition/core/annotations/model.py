@@ -279,14 +279,19 @@ class FileRead:
     warnings: tuple[Problem, ...]
     #: Each id declared, with where (file:line).
     ids: tuple[tuple[str, str], ...]
-    #: The ids are those of terms, and every term of the file was read with its id.
+    #: The file's annotations are terms (its ids are the glossary's).
     terms: bool
+    #: Not a glossary file, or one whose every term was read with its id (what is unknown is so).
     complete: bool
 
 
 def read_file(root: Path, folder: str, kind: str, path: Path, pages: set[str] | None,
               categories: Categories = GENERIC_CATEGORIES) -> FileRead:
-    """Read and check one annotation file of `files`, as far as it can be read (see `read`)."""
+    """Read and check one annotation file of `files` (of `kind`, under `root/folder`), as far as it
+    can be read. `pages` are the known page slugs (None when they are not known: the pages of
+    targets are then not checked); `categories` the vocabularies of the settings. Never raises for
+    what the file contains: every problem is in the result, errors and warnings apart. What needs
+    every file is `combined`'s."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     found: list[Annotation] = []
@@ -316,22 +321,10 @@ def read_file(root: Path, folder: str, kind: str, path: Path, pages: set[str] | 
                     kind != "term" or complete)
 
 
-def read(root: Path, folder: str, pages: set[str] | None, reserved: dict[str, str] | None = None,
-         categories: Categories = GENERIC_CATEGORIES) -> Loaded:
-    """Read and check every annotation file under `root/folder`, each as far as it can be read.
-
-    `pages` are the known page slugs (None when they are not known: the pages of targets are then
-    not checked); `reserved` maps ids used elsewhere (emendations) to where; `categories` the
-    vocabularies of the settings. Never raises for what the files contain: every problem is in
-    the result, errors and warnings apart.
-    """
-    return combined([read_file(root, folder, kind, path, pages, categories) for kind, path in files(root, folder)],
-                    reserved)
-
-
 def combined(reads: list[FileRead], reserved: dict[str, str] | None = None) -> Loaded:
     """The files' annotations (`read_file`, in the order of `files`), checked against each other:
-    an id declared twice (or one of `reserved`), a reference to an unknown term."""
+    an id declared twice (or one of `reserved`, ids used elsewhere, as emendations', mapped to
+    where), a reference to an unknown term."""
     problems = [p for r in reads for p in r.errors]
     places: dict[str, list[str]] = {ident: [where] for ident, where in (reserved or {}).items()}
     for r in reads:
