@@ -113,7 +113,7 @@ class Process:
     Arguments and results go through files of a folder of the process's own, the pool's pipe
     carrying their names only: a pipe holds 64 KiB, and the pool's thread that writes or reads
     it waits for the interpreter's lock once for each 64 KiB while the caller's thread works
-    (megabytes of pages took a quarter of a second to reach the process)."""
+    (a result of megabytes held the process's next work back a fifth of a second)."""
 
     def __init__(self, works: Sequence[Callable[..., Any]], fork: bool) -> None:
         self._works = list(works)
