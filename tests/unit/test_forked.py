@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -112,6 +114,21 @@ def test_a_process_stopped_with_a_result_not_taken_leaves_no_file() -> None:
     assert len(os.listdir(folder)) == 1  # its arguments read and removed, the result there
     process.close()
     assert not os.path.exists(folder) and not forked._WORK
+
+
+def test_a_build_that_stops_before_taking_its_results_leaves_no_folder(tmp_path) -> None:
+    """A generator's error between `begin` and `finish` leaves the process unclosed: its folder
+    goes when the build's process exits."""
+    script = (
+        "from edition.core import forked\n"
+        "process = forked.Process([lambda pages: len(pages)], fork=True)\n"
+        "process.start(0, {'text/opening.md': '正文' * 1000})._result.wait()\n"
+        "print(process._folder)\n"
+        "raise SystemExit(1)  # the build stopped\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    folder = result.stdout.strip()
+    assert folder and not os.path.exists(folder)
 
 
 def test_what_a_work_of_a_process_raises_is_raised_by_get_and_ends_it() -> None:

@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
@@ -121,9 +122,13 @@ class Process:
         self._left = len(self._works)
         self._pool: Pool | None = None
         self._folder = ""
+        self._removed: Callable[[], Any] = lambda: None
         if fork and possible():
             _WORK.update(zip(self._keys, self._works, strict=True))
             self._folder = tempfile.mkdtemp(prefix="edition-forked-")
+            # The folder goes on `close`, or at the latest when this process exits (a build that
+            # stopped before taking its results: its generator's error, an interrupt).
+            self._removed = weakref.finalize(self, shutil.rmtree, self._folder, True)
             self._pool = multiprocessing.get_context("fork").Pool(1)
 
     def start(self, index: int, *args: Any) -> Started[Any]:
@@ -143,9 +148,7 @@ class Process:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-        if self._folder:  # with what a stopped build left there
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = ""
+        self._removed()  # the folder, with what a stopped build left there
         for key in self._keys:
             _WORK.pop(key, None)
 
