@@ -92,6 +92,15 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
     scoped = {o.annotation for o in converter.in_annotations}
     code = converter.variant.code
     done: dict[tuple[str, bool], str] = {}
+    plain: dict[str, str] = {}  # converter.convert, once per text
+
+    def convert(fixed: Converter, text: str) -> str:
+        if fixed is not converter:
+            return fixed.convert(text)
+        found = plain.get(text)
+        if found is None:
+            found = plain[text] = converter.convert(text)
+        return found
 
     def printed(markup: str, fixed: Converter, own: bool, a: Annotation) -> str:
         if fixed is converter and (markup, own) in done:
@@ -120,16 +129,16 @@ def annotation_fields(annotations: list[Annotation], converter: Converter) -> tu
         if pairs:
             by_id[a.id] = pairs
         for name, text in _texts(a):
-            after = fixed.convert(text)
+            after = convert(fixed, text)
             after = fixed.reword(text, after) if name in own or name == "citation" else after
-            if after != converter.convert(text):
+            if after != convert(converter, text):
                 texts[text] = after
         # The exports' composed values: a term's body (headword, definition, body), a source without a url.
         composed = [body_value(a)] if "body" in own or "definition" in own or a.kind == "term" else []
         composed += [source_value(s) for s in a.sources if not s.url]
         for text, spans in composed:
-            after = fixed.reword(text, fixed.convert(text), spans)
-            if text and after != converter.convert(text):
+            after = fixed.reword(text, convert(fixed, text), spans)
+            if text and after != convert(converter, text):
                 texts[text] = after
     return by_id, texts
 
