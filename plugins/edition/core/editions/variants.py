@@ -713,12 +713,17 @@ class Converter:
         sources; see `printed`), or in the one paragraph or annotation (`by_annotation`: each
         one's texts, see `printed_by_annotation`) a scoped override names."""
         problems = []
+        # Each paragraph's text by its id, once: a book scopes an override to each of many
+        # paragraphs (a scan of every paragraph for each was quadratic in the length).
+        every = [b.text for _, b in document.blocks()]
+        of_block: dict[str, list[str]] = {}
+        for _, b in document.blocks():
+            of_block.setdefault(b.id, []).append(b.text)
         for o in (*self._mine, *self.scoped, *self.in_annotations):
             if o.annotation:
                 texts = list((by_annotation or {}).get(o.annotation, ()))
             else:
-                blocks = [b.text for _, b in document.blocks() if not o.block or b.id == o.block]
-                texts = blocks if o.block else [*blocks, *others]
+                texts = list(of_block.get(o.block, ())) if o.block else [*every, *others]
             found = sum(t.count(o.simplified) for t in texts)
             where = (f" in {o.block}" if o.block else f" in {o.annotation}" if o.annotation
                      else " in the text and the annotations")
