@@ -715,15 +715,16 @@ class Converter:
         problems = []
         # Each paragraph's text by its id, once: a book scopes an override to each of many
         # paragraphs (a scan of every paragraph for each was quadratic in the length).
-        every = [b.text for _, b in document.blocks()]
+        every: list[str] = []
         of_block: dict[str, list[str]] = {}
         for _, b in document.blocks():
+            every.append(b.text)
             of_block.setdefault(b.id, []).append(b.text)
         for o in (*self._mine, *self.scoped, *self.in_annotations):
             if o.annotation:
                 texts = list((by_annotation or {}).get(o.annotation, ()))
             else:
-                texts = list(of_block.get(o.block, ())) if o.block else [*every, *others]
+                texts = of_block.get(o.block, []) if o.block else [*every, *others]
             found = sum(t.count(o.simplified) for t in texts)
             where = (f" in {o.block}" if o.block else f" in {o.annotation}" if o.annotation
                      else " in the text and the annotations")
