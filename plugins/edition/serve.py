@@ -39,8 +39,12 @@ def serve(name: str, config: Path, address: str, strict: bool = True) -> int:
 
 
 def _inputs(config: Path) -> list[Path]:
-    """The files a build reads: the configuration, the docs folder, the annotations, the source."""
-    found = project.inputs(config)
+    """The files a build reads: the configuration, the docs folder, the annotations, the source
+    (only the configuration while it cannot be read: the build that follows prints why)."""
+    try:
+        found = project.inputs(config)
+    except EditionError:
+        return [config]
     roots = [config, config.parent / found.site.docs_dir, found.paths / found.paths.annotations,
              found.paths / found.paths.source]
     out = []
@@ -56,6 +60,13 @@ def _state(files: list[Path]) -> dict[Path, float]:
             out[path] = path.stat().st_mtime
         except FileNotFoundError:
             continue
+    return out
+
+
+def _written(before: dict[Path, float], written: list[Path]) -> dict[Path, float]:
+    """The state taken before a build, with the files the build wrote (or removed) as they are now."""
+    out = {path: mtime for path, mtime in before.items() if path not in written}
+    out.update(_state(written))
     return out
 
 
@@ -89,38 +100,40 @@ def _serve_built(name: str, config: Path, address: str, strict: bool) -> int:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    def rebuild() -> bool:
+    def rebuild() -> dict[Path, float]:
+        """Build once. Returns the inputs' state as it was when the build began, with the pages the
+        build wrote itself: a file changed while the build ran differs from it, and builds again."""
         print(f"serve: building with {name}", file=sys.stderr)
+        before = _state(_inputs(config))
+        written: list[Path] = []
         try:
             found = project.inputs(config)
             # The text pages, as `edition build` writes them.
-            ingest.write(found.paths, ingest.load(found.paths, found.settings.layout))
+            folder = found.paths / found.paths.pages
+            written = [folder / page for page in ingest.write(found.paths, ingest.load(found.paths,
+                                                                                        found.settings.layout))]
             result = generators.build(name, config, site, strict)
         except EditionError as err:  # every run prints its problems in full
             print("\n".join(f"error: {p}" for p in err.problems), file=sys.stderr)
-            return False
+            return _written(before, written)
         if result.returncode:
             print(f"serve: the build failed (exit status {result.returncode}); fix the files above, and it "
                   "runs again", file=sys.stderr)
         else:
             print("serve: the site is up to date", file=sys.stderr)
-        return result.returncode == 0
+        return _written(before, written)
 
-    rebuild()
+    seen = rebuild()
     server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port or 8000)),
                                              functools.partial(Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"serve: http://{host or '127.0.0.1'}:{server.server_port}{mount} (Ctrl+C to stop)", file=sys.stderr)
-    seen = _state(_inputs(config))
     try:
         while True:
             time.sleep(POLL)
-            now = _state(_inputs(config))
-            if now != seen:
-                seen = now
-                rebuild()
-                seen = _state(_inputs(config))
+            if _state(_inputs(config)) != seen:
+                seen = rebuild()
     except KeyboardInterrupt:
         return 0
     finally:
