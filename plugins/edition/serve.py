@@ -53,17 +53,19 @@ def _inputs(config: Path) -> list[Path]:
     return out
 
 
-def _state(files: list[Path]) -> dict[Path, float]:
+def _state(files: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Each file's modification time and size (a save within the clock's tick changes the size, mostly)."""
     out = {}
     for path in files:
         try:
-            out[path] = path.stat().st_mtime
+            stat = path.stat()
         except FileNotFoundError:
             continue
+        out[path] = (stat.st_mtime_ns, stat.st_size)
     return out
 
 
-def _written(before: dict[Path, float], written: list[Path]) -> dict[Path, float]:
+def _written(before: dict[Path, tuple[int, int]], written: list[Path]) -> dict[Path, tuple[int, int]]:
     """The state taken before a build, with the files the build wrote (or removed) as they are now."""
     out = {path: mtime for path, mtime in before.items() if path not in written}
     out.update(_state(written))
@@ -100,7 +102,7 @@ def _serve_built(name: str, config: Path, address: str, strict: bool) -> int:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    def rebuild() -> dict[Path, float]:
+    def rebuild() -> dict[Path, tuple[int, int]]:
         """Build once. Returns the inputs' state as it was when the build began, with the pages the
         build wrote itself: a file changed while the build ran differs from it, and builds again."""
         print(f"serve: building with {name}", file=sys.stderr)
