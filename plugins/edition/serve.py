@@ -67,7 +67,7 @@ def _state(files: list[Path]) -> dict[Path, tuple[int, int]]:
 
 def _written(before: dict[Path, tuple[int, int]], written: list[Path]) -> dict[Path, tuple[int, int]]:
     """The state taken before a build, with the files the build wrote (or removed) as they are now."""
-    out = {path: mtime for path, mtime in before.items() if path not in written}
+    out = {path: state for path, state in before.items() if path not in written}
     out.update(_state(written))
     return out
 
