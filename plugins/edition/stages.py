@@ -602,8 +602,13 @@ def _exports(edition: Edition) -> dict[str, str]:
     p = edition.project
     names = edition.generated
 
+    pages: dict[str, str] = {}  # asked for at every occurrence and target: each page's URL once
+
     def page_url(slug: str) -> str:
-        return urls.absolute(urls.url(edition.text_src(slug)))
+        found = pages.get(slug)
+        if found is None:
+            found = pages[slug] = urls.absolute(urls.url(edition.text_src(slug)))
+        return found
 
     def dump(data: Any) -> str:
         return jsontext.dumps(data)
