@@ -4,10 +4,12 @@ checker once a body (and, for the strict check, a source) is written."""
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.core import project
 from edition.core.render import suggestions
@@ -109,3 +111,16 @@ def test_every_paragraphs_file_passes_the_checker_once_filled_in(tmp_path: Path)
     assert all(anchored[f"n-suggested-{b.id}"] == b.id for _, b in blocks)
     # Without sources it is a warning (the strict check fails), naming the file.
     assert [str(w).split(":")[0] for w in loaded.warnings] == ["annotations/notes/suggested-p-3-12.yml"]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@settings(derandomize=True, database=None, deadline=None, max_examples=500)
+def test_links_are_percent_encoded_as_the_standard_library_does(text: str) -> None:
+    for safe in ("/", ""):
+        assert suggestions.percent_encoded(text, safe) == quote(text, safe=safe)
+
+
+def test_every_ascii_character_is_percent_encoded_as_the_standard_library_does() -> None:
+    text = "".join(map(chr, range(128))) + "小米 模式\n/%~"
+    for safe in ("/", ""):
+        assert suggestions.percent_encoded(text, safe) == quote(text, safe=safe)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from urllib.parse import quote, urlencode
 
 from .. import strings
@@ -80,13 +81,33 @@ def url(new_file_root: str, document: Document, page: Page, block: Block, catego
 
 def link(new_file_root: str, document: Document, page: Page, block: Block) -> str:
     """The paragraph's link (next to its permalink)."""
-    href = new_file_root + "?" + urlencode({"filename": filename(block)}, quote_via=quote)
+    href = new_file_root + "?filename=" + percent_encoded(filename(block), "")  # as urlencode, quote_via=quote
     own = strings.source()
     label = html.escape(own.suggest_note_label.format(id=block.id))
     # The pencil is drawn by the stylesheet: one icon for the page, not one per paragraph.
     return (f'<a class="edition-suggest" href="{html.escape(href)}" data-search-exclude '
-            f'data-targets="{quote(targets(document, page, block))}" rel="nofollow noopener" '
+            f'data-targets="{percent_encoded(targets(document, page, block))}" rel="nofollow noopener" '
             f'title="{html.escape(own.suggest_note)}" aria-label="{label}"></a>')
+
+
+#: What `urllib.parse.quote` leaves as it is: letters, digits and _.-~, and the characters of `safe`.
+_SAFE = {safe: re.compile("[A-Za-z0-9_.~" + re.escape(safe) + "-]+") for safe in ("/", "")}
+
+
+def percent_encoded(text: str, safe: str = "/") -> str:
+    """`urllib.parse.quote(text, safe)` (safe: "/" or ""), each run of other characters encoded in one
+    call (quote encodes byte by byte in Python: a book's thousands of paragraph links, mostly
+    Chinese, took a tenth of the pages' decoration)."""
+    out: list[str] = []
+    at = 0
+    for m in _SAFE[safe].finditer(text):
+        if m.start() > at:
+            out.append("%" + text[at:m.start()].encode("utf-8").hex("%").upper())
+        out.append(m.group())
+        at = m.end()
+    if at < len(text):
+        out.append("%" + text[at:].encode("utf-8").hex("%").upper())
+    return "".join(out)
 
 
 def page_data(new_file_root: str, categories: tuple[str, ...]) -> str:
