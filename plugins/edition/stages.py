@@ -44,6 +44,7 @@ from .core.search import index as search_index
 from .core.search import interface as search_words
 from .core.settings import Settings
 from .core.text import ingest, segmentation
+from .core.text.document import Block, Page
 from .core.theme import Theme
 from .core.urls import Urls, relative
 
@@ -258,7 +259,14 @@ def prepare(edition: Edition) -> Prepared:
 
     def block_url(src: str) -> Any:
         here = urls.url(src)
-        return lambda page, block: f"{relative(urls.url(edition.text_src(page.slug)), here)}#{block.id}"
+        pages: dict[str, str] = {}  # each text page's URL from here once, not once per link to it
+
+        def link(page: Page, block: Block) -> str:
+            found = pages.get(page.slug)
+            if found is None:
+                found = pages[page.slug] = relative(urls.url(edition.text_src(page.slug)), here)
+            return f"{found}#{block.id}"
+        return link
 
     markdown = {
         names["apparatus"]: apparatus.page_markdown(
