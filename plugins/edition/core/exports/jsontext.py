@@ -26,7 +26,7 @@ def _write(value: Any, level: int, indent: int, out: list[str]) -> None:
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif isinstance(value, dict):
-        _container("{", "}", ((f"{encode_basestring(_key(key))}: ", value[key]) for key in sorted(value)),
+        _container("{", "}", ((_KEYS.get(key) or _key_text(key), value[key]) for key in sorted(value)),
                    level, indent, out)
     elif isinstance(value, (list, tuple)):
         _container("[", "]", (("", item) for item in value), level, indent, out)
@@ -34,10 +34,17 @@ def _write(value: Any, level: int, indent: int, out: list[str]) -> None:
         out.append(_scalar(value))
 
 
-def _key(key: Any) -> str:
+#: A key as written before its value (an export's few keys, repeated in every entry), by key.
+_KEYS: dict[str, str] = {}
+
+
+def _key_text(key: Any) -> str:
     if not isinstance(key, str):
         raise TypeError(f"keys must be str, not {type(key).__name__}")
-    return key
+    text = f"{encode_basestring(key)}: "
+    if len(_KEYS) < 4096:
+        _KEYS[key] = text
+    return text
 
 
 def _scalar(value: Any) -> str:
