@@ -4,13 +4,15 @@ geometry does not fit the text. Every message is asserted whole."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from edition.core.render import apparatus
 from edition.core.text import ingest
-from edition.core.text.chars import without_whitespace
+from edition.core.text.chars import control_characters, without_whitespace
+from edition.core.text.emendations import line_starts
 
 from .projects import FIRST_SETTING, load, made_up, message, paragraphs, typeset, write
 
@@ -258,3 +260,17 @@ def test_a_short_text_is_not_measured(tmp_path: Path) -> None:
     # Five lines say nothing about a column: a wrong one is not reported, only read.
     edition = load(write(tmp_path, "第一篇\n甲乙丙丁戊己\n庚辛。\n壬癸。\n", ["第一篇"], {"column": 30}))
     assert paragraphs(edition) == [["甲乙丙丁戊己庚辛。", "壬癸。"]]
+
+
+def test_control_characters_are_those_of_unicode_that_are_not_white_space() -> None:
+    """The 65 C0 and C1 controls but the 10 that are white space (tab, line feed, vertical tab, form
+    feed, carriage return, the separators U+001C–U+001F, NEL U+0085); each as often as it occurs, in order."""
+    every = "".join(map(chr, range(0x3100)))
+    wanted = [c for c in every if unicodedata.category(c) == "Cc" and not c.isspace()]
+    assert control_characters(every + every[::-1]) == wanted + wanted[::-1]
+    assert len(wanted) == 65 - 10 and control_characters("甲乙\t\n\f\x1c\x85丙") == []
+
+
+def test_line_starts_are_after_each_line_break() -> None:
+    assert line_starts("") == [0]
+    assert line_starts("甲\n\n乙\r\n丙\n") == [0, 2, 3, 6, 8]

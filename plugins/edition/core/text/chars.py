@@ -72,7 +72,12 @@ _LAYOUT_SPACE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x3001
 def control_characters(text: str) -> list[str]:
     """The control characters in `text` that are not whitespace (U+0000–U+001F, U+007F–U+009F):
     they print nothing, yet they are text the fidelity check counts."""
-    return [c for c in text if unicodedata.category(c) == "Cc" and not c.isspace()]
+    return _CONTROL.findall(text)
+
+
+#: The control characters that are not whitespace (see control_characters).
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0xA0)
+                                    if unicodedata.category(chr(c)) == "Cc" and not chr(c).isspace()) + "]")
 
 
 def visible(text: str) -> str:

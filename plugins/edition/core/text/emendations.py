@@ -120,7 +120,10 @@ def read(path: Path, display: str, source: str | None, source_display: str,
 def line_starts(text: str) -> list[int]:
     """The offset of each line's first character."""
     starts = [0]
-    starts += [i + 1 for i, c in enumerate(text) if c == "\n"]
+    at = text.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
     return starts
 
 
