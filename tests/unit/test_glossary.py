@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.core import project
+from edition.core.annotations import glossary
 from edition.core.errors import EditionError
 
 from .projects import load_with
@@ -84,3 +87,14 @@ def test_occurrences_in_the_real_text(base: Path, tmp_path: Path) -> None:
                    for o in glossary.occurrences)
     # Headings are never searched: the title 小米的高端化战略 has 小米 but yields nothing.
     assert all(o.block.kind != "heading" for o in glossary.occurrences)
+
+
+def _every_occurrence(text: str, spellings: list[str]) -> list[tuple[int, str]]:
+    return sorted((at, s) for s in spellings for at in range(len(text) + 1) if text.startswith(s, at))
+
+
+@given(st.text(alphabet="小米手机模式互联网", max_size=30),
+       st.lists(st.text(alphabet="小米手机模式互联网", max_size=4), max_size=8, unique=True))
+@settings(derandomize=True, database=None, deadline=None, max_examples=400)
+def test_every_occurrence_of_every_spelling_is_found_overlapping_ones_too(text: str, spellings: list[str]) -> None:
+    assert sorted(glossary.Starts(spellings).occurrences(text)) == _every_occurrence(text, spellings)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,21 +136,47 @@ def spelling_problems(terms: list[Annotation]) -> list[Problem]:
     return problems + surfaces([t for t in terms if not too_long(t)])[1]
 
 
-def find(text: str, spellings: Mapping[str, str],
-         bounds: frozenset[int]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+class Starts:
+    """Where spellings may begin in a text: at a character that begins one (one scan of the text,
+    not one per spelling: a glossary has a hundred spellings, a book thousands of paragraphs)."""
+
+    def __init__(self, spellings: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for spelling in spellings:
+            self.by_first.setdefault(spelling[:1], []).append(spelling)
+        self.first = re.compile("[" + "".join(re.escape(c) for c in self.by_first) + "]") \
+            if self.by_first and "" not in self.by_first else None
+
+    def occurrences(self, text: str) -> list[tuple[int, str]]:
+        """(start, spelling) of every occurrence of every spelling, overlapping ones too."""
+        if self.first is None:  # no spelling, or an empty one (found everywhere, as str.find finds it)
+            return [(at, s) for spellings in self.by_first.values() for s in spellings for at in _positions(text, s)]
+        return [(m.start(), s) for m in self.first.finditer(text) for s in self.by_first[m.group()]
+                if text.startswith(s, m.start())]
+
+
+def _positions(text: str, spelling: str) -> list[int]:
+    out = []
+    at = text.find(spelling)
+    while at != -1:
+        out.append(at)
+        at = text.find(spelling, at + 1)
+    return out
+
+
+def find(text: str, spellings: Mapping[str, str], bounds: frozenset[int],
+         starts: Starts | None = None) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """The terms in one passage: (start, end, spelling) of each accepted occurrence, and the span
-    of the longer word around each literal occurrence that was rejected for lying inside it."""
+    of the longer word around each literal occurrence that was rejected for lying inside it.
+    `starts`: the spellings' Starts, made once for many passages."""
     candidates = []
     rejected = []
-    for spelling in spellings:
-        at = text.find(spelling)
-        while at != -1:
-            end = at + len(spelling)
-            if _on_boundaries(text, at, end, bounds):
-                candidates.append((at, end, spelling))
-            else:
-                rejected.append((_word_start(text, at, bounds), _word_end(text, end, bounds), spelling))
-            at = text.find(spelling, at + 1)
+    for at, spelling in (starts or Starts(spellings)).occurrences(text):
+        end = at + len(spelling)
+        if _on_boundaries(text, at, end, bounds):
+            candidates.append((at, end, spelling))
+        else:
+            rejected.append((_word_start(text, at, bounds), _word_end(text, end, bounds), spelling))
     taken = [False] * len(text)
     chosen = []
     for start, end, spelling in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -250,11 +276,12 @@ def build(terms: list[Annotation], document: Document, segmenter: segmentation.S
     by_id = {t.id: t for t in terms}
     found: list[Occurrence] = []
     inside: dict[str, list[str]] = {}
+    starts = Starts(spellings)
     for page, block in document.blocks():
         if block.kind == "heading" or block.editorial:
             continue
         bounds = segmenter.boundaries(block.text, known)
-        chosen, rejected = find(block.text, spellings, bounds)
+        chosen, rejected = find(block.text, spellings, bounds, starts)
         for start, end, spelling in chosen:
             found.append(Occurrence(by_id[spellings[spelling]], spelling, page, block, start, end))
         for start, end, spelling in rejected:
