@@ -90,6 +90,7 @@ def _zensical(config: Path, site: Path | None, strict: bool, quiet: bool) -> Res
         return result
     finally:
         begun.ahead.close()  # ended already, unless the build stopped first
+        begun.release()  # `edition serve` builds again in this process
 
 
 class _Tagged:

@@ -245,11 +245,38 @@ def test_pages_not_as_the_edition_expects_are_all_named_in_their_order(built_sit
         page = site / rel
         page.write_text(page.read_text(encoding="utf-8").replace("md-content__inner", "md-inner"), encoding="utf-8")
     begun = stages.begin(found.site, found.settings, found.paths, workers=2)
-    with pytest.raises(EditionError) as raised:
-        stages.finish(begun.edition, site, begun.prepared, 2, begun)
+    try:
+        with pytest.raises(EditionError) as raised:
+            stages.finish(begun.edition, site, begun.prepared, 2, begun)
+    finally:
+        begun.release()
     assert [str(p).split("\n")[0] for p in raised.value.problems] == [
         "text/opening.md:1: cannot finish the built page text/opening/index.html: the page has no main content "
         "the theme adapter can find",
         "timeline.md:1: cannot finish the built page timeline/index.html: the page has no main content the theme "
         "adapter can find"]
     assert begun.process._pool is None and not forked._WORK
+
+
+def test_a_build_that_may_fork_keeps_its_memory_from_the_collector_until_released(tmp_path: Path) -> None:
+    """begin in a one-off build (workers > 1) freezes what it loaded (gc.freeze), and turns the
+    collector back on; `release` gives it back (a process that builds again); a server's rebuild
+    (one worker) freezes nothing."""
+    import gc
+
+    from edition import stages
+    from edition.core import project
+
+    root = copy_project(tmp_path / "project", build=True)
+    found = project.inputs(root / "mkdocs.yml")
+    gc.unfreeze()  # whatever another test left frozen
+    one = stages.begin(found.site, found.settings, found.paths, workers=1)
+    one.process.close()
+    assert (one.frozen, gc.get_freeze_count(), gc.isenabled()) == (False, 0, True)
+    begun = stages.begin(found.site, found.settings, found.paths, workers=2)
+    try:
+        assert begun.frozen and gc.get_freeze_count() > 100_000 and gc.isenabled()
+    finally:
+        begun.process.close()
+        begun.release()
+    assert gc.get_freeze_count() == 0
