@@ -86,14 +86,28 @@ def _splice(markup: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+#: A heading's opening tag, and an id in it.
+_HEADING = re.compile(r"<h[1-6]\b[^>]*")
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
 def _place_notes(markup: str, page: Page, page_notes: list[PageNote]) -> str:
+    """Each section's notes before the next section's heading (the last section's at the end)."""
     headings = [b.id for b in page.blocks if b.kind == "heading"]
-    for index, section in reversed(list(enumerate(headings))):
+    starts: dict[str, int] = {}  # where the first heading with each id begins
+    for m in _HEADING.finditer(markup):
+        for ident in _ID.findall(m.group()):
+            starts.setdefault(ident, m.start())
+    inserts = []
+    for index, section in enumerate(headings):
         mine = [n for n in page_notes if n.section == section]
-        if not mine:
-            continue
-        following = headings[index + 1] if index + 1 < len(headings) else None
-        match = re.search(rf'<h[1-6]\b[^>]*\bid="{re.escape(following)}"', markup) if following else None
-        at = match.start() if match else len(markup)
-        markup = markup[:at] + notes.section_html(mine) + "\n" + markup[at:]
-    return markup
+        if mine:
+            following = headings[index + 1] if index + 1 < len(headings) else None
+            at = starts.get(following, len(markup)) if following else len(markup)
+            inserts.append((at, notes.section_html(mine) + "\n"))
+    out, done = [], 0
+    for at, section_html in sorted(inserts, key=lambda i: i[0]):  # stable: sections before one heading in order
+        out += [markup[done:at], section_html]
+        done = at
+    out.append(markup[done:])
+    return "".join(out)
