@@ -266,6 +266,7 @@ def test_a_build_that_may_fork_keeps_its_memory_from_the_collector_until_release
 
     from edition import stages
     from edition.core import project
+    from edition.core.errors import EditionError
 
     root = copy_project(tmp_path / "project", build=True)
     found = project.inputs(root / "mkdocs.yml")
@@ -280,3 +281,13 @@ def test_a_build_that_may_fork_keeps_its_memory_from_the_collector_until_release
         begun.process.close()
         begun.release()
     assert gc.get_freeze_count() == 0
+    # A begin that stops at a problem the checks find (after the load froze) gives it back itself.
+    conversion = root / "annotations/conversion.yml"
+    conversion.write_text(conversion.read_text(encoding="utf-8").replace("    count: 7\n", "    count: 8\n", 1),
+                          encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        stages.begin(found.site, found.settings, found.paths, workers=2)
+    assert str(raised.value) == (
+        "annotations/conversion.yml:27: override '合作伙伴': expected 8 occurrences in the text and the annotations, "
+        "found 7\n  hint: the text changed: check the override still applies, then fix its count (or remove it)")
+    assert (gc.get_freeze_count(), gc.isenabled()) == (0, True)
