@@ -127,6 +127,53 @@ def test_text_already_in_traditional_is_left_as_it_is(text: str, expected: str) 
     assert variants.Converter(TAIWAN).convert(text) == expected
 
 
+def _traditional_by_a_whole_scan(text: str) -> list[tuple[int, int]]:
+    """variants.traditional as it was written first: every break of the text up to the last run, each
+    run's unit looked up among them."""
+    import bisect
+    found = []
+    end = -1
+    for m in variants._traditional_pattern().finditer(text):
+        if m.start() >= end:
+            start = m.start()
+            while start > 0 and "\u3400" <= text[start - 1] <= "\u9fff":
+                start -= 1
+            found.append(start)
+            end = variants._HAN_RUN.match(text, m.start()).end()  # type: ignore[union-attr]
+    if not found:
+        return []
+    breaks = []
+    for m in variants._UNIT_BREAK.finditer(text):
+        breaks.append((m.start(), m.end()))
+        if m.start() > found[-1]:
+            break
+    starts = [start for start, _ in breaks]
+    out: list[tuple[int, int]] = []
+    done = -1
+    for run in found:
+        k = bisect.bisect_right(starts, run)
+        if k != done:
+            done = k
+            at, stop = breaks[k - 1][1] if k else 0, breaks[k][0] if k < len(breaks) else len(text)
+            runs = [(m.start(), m.end(), {variants._script(c) for c in m.group()})
+                    for m in variants._HAN_RUN.finditer(text, at, stop)]
+            if -1 not in set().union(*(kind for _, _, kind in runs)):
+                out.append((at, stop))
+            else:
+                out += [(a, b) for a, b, kind in runs if 1 in kind and -1 not in kind]
+    return out
+
+
+@given(st.lists(st.sampled_from(["小", "米", "集", "團", "開", "獲", "認", "購", "台", "灣", "了", "瞭", "<", ">",
+                                 "a", "\n", "。", "“", "”", "（", ";", "<a>", "</a>", '<a title="集團">', "<b"]),
+                max_size=40).map("".join))
+@settings(derandomize=True, database=None, deadline=None, max_examples=1000)
+def test_traditional_units_are_those_a_whole_scan_of_the_breaks_finds(text: str) -> None:
+    """Each run's unit is found from the last '>' before it (no break crosses one), as a scan of
+    every break from the start finds it: in tags, after stray '>' and '<', before and after them."""
+    assert variants.traditional(text) == _traditional_by_a_whole_scan(text)
+
+
 def test_a_marked_span_is_kept_and_its_marks_printed_nowhere(base: Path, tmp_path: Path) -> None:
     note = NOTE.replace("body: 比喻拘泥成法。", "body: 比喻拘泥成法，见-{小米云}-的说明。").replace(
         "title: 吕氏春秋·察今", "title: -{吕氏春秋}-·察今")

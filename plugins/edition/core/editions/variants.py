@@ -411,22 +411,13 @@ def traditional(text: str) -> list[tuple[int, int]]:
         end = _HAN_RUN.match(text, m.start()).end()  # type: ignore[union-attr]  # the pattern's are Chinese
     if not found:
         return []
-    # The breaks up to the first after the last run (a page's markup breaks at every tag).
-    breaks = []
-    for m in _UNIT_BREAK.finditer(text):
-        breaks.append((m.start(), m.end()))
-        if m.start() > found[-1]:
-            break
-    starts = [start for start, _ in breaks]
     out: list[tuple[int, int]] = []
     done = -1
     for run in found:
-        k = bisect.bisect_right(starts, run)  # the unit's end is breaks[k]
-        if k == done:
-            continue
-        done = k
-        at = breaks[k - 1][1] if k else 0
-        end = breaks[k][0] if k < len(breaks) else len(text)
+        at, end = _unit(text, run)
+        if end == done:
+            continue  # in the unit of the run before
+        done = end
         runs = [(m.start(), m.end(), {_script(c) for c in m.group()}) for m in _HAN_RUN.finditer(text, at, end)]
         kinds = set().union(*(kind for _, _, kind in runs))
         if -1 not in kinds:
@@ -434,6 +425,26 @@ def traditional(text: str) -> list[tuple[int, int]]:
         else:
             out += [(start, stop) for start, stop, kind in runs if 1 in kind and -1 not in kind]
     return out
+
+
+def _unit(text: str, at: int) -> tuple[int, int]:
+    """The unit around position `at`: the end of the last break that starts at or before it and the
+    start of the first after it (0 and len(text) where there is none), as a scan of the whole text
+    for breaks finds them. The scan is taken up from the last '>' before `at`, which no break
+    crosses (a tag ends at its first '>'), not from the text's start (a page breaks at every tag)."""
+    start, end = -1, len(text)
+    close = text.rfind(">", 0, at)
+    for m in _UNIT_BREAK.finditer(text, close + 1):
+        if m.start() > at:
+            end = m.start()
+            break
+        start = m.end()
+    while start == -1 and close != -1:  # no break since that '>': the last one before it
+        before = text.rfind(">", 0, close)
+        for m in _UNIT_BREAK.finditer(text, before + 1, close + 1):
+            start = m.end()
+        close = before
+    return max(start, 0), end
 
 
 @dataclass
