@@ -413,8 +413,9 @@ def traditional(text: str) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     done = -1
+    breaks = _Breaks(text)
     for run in found:
-        at, end = _unit(text, run)
+        at, end = breaks.unit(run)
         if end == done:
             continue  # in the unit of the run before
         done = end
@@ -427,24 +428,45 @@ def traditional(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _unit(text: str, at: int) -> tuple[int, int]:
-    """The unit around position `at`: the end of the last break that starts at or before it and the
-    start of the first after it (0 and len(text) where there is none), as a scan of the whole text
-    for breaks finds them. The scan is taken up from the last '>' before `at`, which no break
-    crosses (a tag ends at its first '>'), not from the text's start (a page breaks at every tag)."""
-    start, end = -1, len(text)
-    close = text.rfind(">", 0, at)
-    for m in _UNIT_BREAK.finditer(text, close + 1):
-        if m.start() > at:
-            end = m.start()
-            break
-        start = m.end()
-    while start == -1 and close != -1:  # no break since that '>': the last one before it
-        before = text.rfind(">", 0, close)
-        for m in _UNIT_BREAK.finditer(text, before + 1, close + 1):
-            start = m.end()
-        close = before
-    return max(start, 0), end
+class _Breaks:
+    """The units of a text around positions asked for in increasing order: the end of the last
+    break that starts at or before a position and the start of the first after it (0 and len(text)
+    where there is none), as a scan of the whole text for breaks finds them. One scan goes forward
+    for all the positions; it is taken up again after the last '>' before a position when that skips
+    breaks (no break crosses a '>': a tag ends at its first), not scanned from the start (a page
+    breaks at every tag, and its Traditional source titles stand near its end)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scan: Iterator[re.Match[str]] | None = None
+        self.next: re.Match[str] | None = None  # the first break after the last position asked for
+        self.start: int | None = -1  # the end of the last break at or before it (None: before the scan's origin)
+        self.origin = 0
+
+    def unit(self, at: int) -> tuple[int, int]:
+        text = self.text
+        close = text.rfind(">", 0, at)
+        if self.scan is None or (self.next is not None and self.next.start() <= close):
+            self.origin = close + 1
+            self.scan = _UNIT_BREAK.finditer(text, self.origin)
+            self.next = next(self.scan, None)
+            self.start = None
+        while self.next is not None and self.next.start() <= at:
+            self.start = self.next.end()
+            self.next = next(self.scan, None)
+        if self.start is None:  # no break since the scan's origin: the last one before it
+            self.start = self._before(self.origin - 1)
+        return max(self.start, 0), self.next.start() if self.next is not None else len(text)
+
+    def _before(self, close: int) -> int:
+        """The end of the last break before the '>' at `close` and up to it (-1: none)."""
+        start = -1
+        while start == -1 and close != -1:
+            before = self.text.rfind(">", 0, close)
+            for m in _UNIT_BREAK.finditer(self.text, before + 1, close + 1):
+                start = m.end()
+            close = before
+        return start
 
 
 @dataclass
