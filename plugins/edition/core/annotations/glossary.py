@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import Problem, quote
 from ..text import segmentation
+from ..text.chars import occurrences
 from ..text.document import Block, Document, Page
 from .model import Annotation, Source
 
@@ -150,18 +151,9 @@ class Starts:
     def occurrences(self, text: str) -> list[tuple[int, str]]:
         """(start, spelling) of every occurrence of every spelling, overlapping ones too."""
         if self.first is None:  # no spelling, or an empty one (found everywhere, as str.find finds it)
-            return [(at, s) for spellings in self.by_first.values() for s in spellings for at in _positions(text, s)]
+            return [(at, s) for spellings in self.by_first.values() for s in spellings for at in occurrences(text, s)]
         return [(m.start(), s) for m in self.first.finditer(text) for s in self.by_first[m.group()]
                 if text.startswith(s, m.start())]
-
-
-def _positions(text: str, spelling: str) -> list[int]:
-    out = []
-    at = text.find(spelling)
-    while at != -1:
-        out.append(at)
-        at = text.find(spelling, at + 1)
-    return out
 
 
 def find(text: str, spellings: Mapping[str, str], bounds: frozenset[int],

@@ -20,6 +20,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.chars import occurrences
 from .boundaries import Bounds, Passage, findings, override_for, reviews_of
 from .variants import Converter, Reviewed, traditional
 
@@ -109,7 +110,7 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
                  and (not o.annotation or o.annotation == p.annotation)]
         places = [p.place for p in scope for _ in range(p.text.count(o.simplified))]
         before = {converter.unfixed(p.text)[at:at + len(o.simplified)] for p in scope
-                  for at in _occurrences(p.text, o.simplified)}
+                  for at in occurrences(p.text, o.simplified)}
         lines.append(f"  {o.file}:{o.line}  {o.simplified} → {o.converted} (OpenCC: {'、'.join(sorted(before))}): "
                      f"{len(places)} place{'s' if len(places) != 1 else ''}: {_places(places)}")
     usage = sorted(converter.words.values(), key=lambda u: (u.file, u.line))
@@ -129,12 +130,3 @@ def report(converter: Converter, passages: Sequence[Passage], bounds: Bounds,
     for w in sorted(listed, key=lambda w: (-len(w.places), w.simplified, w.printed)):
         lines.append(f"  {w.simplified} → {w.printed}  {len(w.places)}  {_places(w.places)}")
     return "\n".join(lines)
-
-
-def _occurrences(text: str, phrase: str) -> list[int]:
-    out = []
-    at = text.find(phrase)
-    while at != -1:
-        out.append(at)
-        at = text.find(phrase, at + 1)
-    return out

@@ -53,6 +53,16 @@ def without_whitespace(text: str) -> str:
     return "".join(text.split())
 
 
+def occurrences(text: str, phrase: str) -> list[int]:
+    """Where `phrase` begins in `text`, overlapping occurrences too (an empty phrase: everywhere)."""
+    out = []
+    at = text.find(phrase)
+    while at != -1:
+        out.append(at)
+        at = text.find(phrase, at + 1)
+    return out
+
+
 def is_layout_space(c: str) -> bool:
     """Is `c` whitespace that lays text out rather than spacing it: a form feed (pdftotext's page
     break), a carriage return, a tab, a vertical tab, a line or paragraph separator? Spaces (U+0020,

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import yamlfile
 from ..errors import EditionError, Problem, quote
-from .chars import without_whitespace
+from .chars import occurrences, without_whitespace
 
 #: Kinds of emendation, with the collation term the apparatus prints for each.
 KINDS: dict[str, str] = {
@@ -119,12 +119,7 @@ def read(path: Path, display: str, source: str | None, source_display: str,
 
 def line_starts(text: str) -> list[int]:
     """The offset of each line's first character."""
-    starts = [0]
-    at = text.find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
+    return [0, *(at + 1 for at in occurrences(text, "\n"))]
 
 
 def locate(values: dict[str, Any], key_lines: dict[str, int], display: str, source: str,
