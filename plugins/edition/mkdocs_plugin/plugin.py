@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -20,6 +21,7 @@ from .. import stages
 from ..core import project
 from ..core.config_file import SiteConfig
 from ..core.errors import EditionError
+from . import material_nav
 from .config import EditionConfig
 
 log = get_plugin_logger(__name__)
@@ -69,6 +71,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for src, content in self.prepared.files.items():
             files.append(File.generated(config, src, content=content))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # Material's navigation in every page: each link rendered once, not once per page.
+        return material_nav.install(env)
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:

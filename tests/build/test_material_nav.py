@@ -1,0 +1,109 @@
+"""Material's navigation rendered with each link once (mkdocs_plugin/material_nav.py): the same
+bytes as Material renders it page by page, on a site whose navigation has sections, a section
+with an index page, nested sections, an external link and pages at several depths."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from edition.mkdocs_plugin import material_nav
+
+from ..conftest import mkdocs_build
+
+PAGES = {
+    "index.md": "# 首页\n\n正文。\n",
+    "a/index.md": "# 第一部分\n\n## 概要\n\n正文。\n",
+    "a/one.md": "# 一\n\n## 小节\n\n正文。\n\n## 又一节\n\n正文。\n",
+    "a/two.md": "# 二\n\n正文。\n",
+    "a/b/three.md": "# 三\n\n## 小节\n\n正文。\n",
+    "a/b/four.md": "# 四\n\n正文。\n",
+    "b/five.md": "---\ntitle: 五\n---\n\n正文，无标题。\n",
+    "six.md": "# 六\n\n## 小节\n\n正文。\n",
+}
+NAV = """\
+nav:
+  - 首页: index.md
+  - 第一部分:
+      - a/index.md
+      - a/one.md
+      - a/two.md
+      - 子节:
+          - a/b/three.md
+          - a/b/four.md
+  - 第二部分:
+      - b/five.md
+      - 外链: https://example.com/
+  - six.md
+"""
+HOOK = """\
+from edition.mkdocs_plugin import material_nav
+
+def on_env(env, config, files):
+    return material_nav.install(env)
+"""
+
+
+def project(root: Path, features: list[str], directory_urls: bool) -> Path:
+    for name, text in PAGES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "hook.py").write_text(HOOK, encoding="utf-8")
+    config = textwrap.dedent(f"""\
+        site_name: 导航
+        site_url: https://example.org/nav/
+        use_directory_urls: {str(directory_urls).lower()}
+        theme:
+          name: material
+          language: zh
+          features: [{", ".join(features)}]
+        markdown_extensions:
+          - toc:
+              permalink: true
+        """) + NAV
+    (root / "plain.yml").write_text(config, encoding="utf-8")
+    (root / "cached.yml").write_text(config + "hooks:\n  - hook.py\n", encoding="utf-8")
+    return root
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("features", "directory_urls"), [
+    (["navigation.sections"], True),
+    (["navigation.indexes", "navigation.tabs", "navigation.prune", "toc.integrate"], False),
+], ids=["sections", "indexes-tabs-prune"])
+def test_the_navigation_is_the_bytes_material_renders(tmp_path: Path, features: list[str],
+                                                      directory_urls: bool) -> None:
+    root = project(tmp_path, features, directory_urls)
+    plain = mkdocs_build(root / "plain.yml", root / "plain")
+    cached = mkdocs_build(root / "cached.yml", root / "cached")
+    assert plain.returncode == 0, plain.log
+    assert cached.returncode == 0, cached.log
+    ours, theirs = files(cached.site), files(plain.site)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    # What is rendered once: the links to the other pages (each page's navigation holds them).
+    pages = [markup for name, markup in ours.items() if name.endswith(".html") and name != "404.html"]
+    assert len(pages) == len(PAGES)
+    assert all(markup.count(b'<li class="md-nav__item">') >= 1 for markup in pages)
+
+
+def test_material_s_own_template_is_changed_and_no_override_of_it(tmp_path: Path) -> None:
+    root = project(tmp_path, ["navigation.sections"], True)
+    env = material_nav.install(load_config(str(root / "plain.yml")).theme.get_env())
+    source = env.loader.get_source(env, material_nav.TEMPLATE)[0]
+    assert material_nav.CACHED in source and material_nav.RECURSION not in source
+    # A site's own nav-item.html (theme.custom_dir) is rendered as it is written.
+    override = root / "overrides" / "partials" / "nav-item.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("{% macro render(nav_item, path, level, parent) %}" + material_nav.RECURSION
+                        + "{% endmacro %}", encoding="utf-8")
+    (root / "custom.yml").write_text((root / "plain.yml").read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    env = material_nav.install(load_config(str(root / "custom.yml")).theme.get_env())
+    assert env.loader.get_source(env, material_nav.TEMPLATE)[0].endswith(material_nav.RECURSION + "{% endmacro %}")
