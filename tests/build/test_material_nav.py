@@ -97,13 +97,16 @@ def test_material_s_own_template_is_changed_and_no_override_of_it(tmp_path: Path
     root = project(tmp_path, ["navigation.sections"], True)
     env = material_nav.install(load_config(str(root / "plain.yml")).theme.get_env())
     source = env.loader.get_source(env, material_nav.TEMPLATE)[0]
-    assert material_nav.CACHED in source and material_nav.RECURSION not in source
-    # A site's own nav-item.html (theme.custom_dir) is rendered as it is written.
+    assert source.count(material_nav.CHILDREN) == 1 and not material_nav.LOOP.search(source)
+    # A site's own nav-item.html (theme.custom_dir), even with Material's loop, renders as it is written.
+    loop = material_nav.LOOP.search(material_nav._Loader(env.loader.inner, Path("/nowhere")).get_source(
+        env, material_nav.TEMPLATE)[0])
+    assert loop is not None
     override = root / "overrides" / "partials" / "nav-item.html"
     override.parent.mkdir(parents=True)
-    override.write_text("{% macro render(nav_item, path, level, parent) %}" + material_nav.RECURSION
-                        + "{% endmacro %}", encoding="utf-8")
+    written = "{% macro render(nav_item, path, level, parent) %}" + loop.group() + "{% endmacro %}"
+    override.write_text(written, encoding="utf-8")
     (root / "custom.yml").write_text((root / "plain.yml").read_text(encoding="utf-8").replace(
         "  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
     env = material_nav.install(load_config(str(root / "custom.yml")).theme.get_env())
-    assert env.loader.get_source(env, material_nav.TEMPLATE)[0].endswith(material_nav.RECURSION + "{% endmacro %}")
+    assert env.loader.get_source(env, material_nav.TEMPLATE)[0] == written
