@@ -48,17 +48,24 @@ def words(converter: Converter, passages: Sequence[Passage], bounds: Bounds) -> 
     by_form: dict[tuple[str, str], list[str]] = {}
     converter.prime((p.block, p.text, p.annotation) for p in passages if converter.variant.code not in p.own)
     for p in passages:
-        if converter.variant.code in p.own or not p.text:
+        text, place = p.text, p.place
+        if converter.variant.code in p.own or not text:
             continue
-        printed = converter.printed_in(p.block, p.text, p.annotation)
-        if len(printed) != len(p.text):
+        printed = converter.printed_in(p.block, text, p.annotation)
+        if len(printed) != len(text):
             continue
-        cuts = sorted(set(bounds(p.text)) | {0, len(p.text)})
-        as_written = traditional(p.text)  # not converted: no form of a Simplified word
+        cuts = sorted(set(bounds(text)) | {0, len(text)})
+        as_written = traditional(text)  # not converted: no form of a Simplified word
+        # (A book has hundreds of thousands of words: a lookup each, a list made for each new one.)
         for start, end in itertools.pairwise(cuts):
-            word = p.text[start:end]
-            if word.strip() and not (as_written and any(s <= start and end <= e for s, e in as_written)):
-                by_form.setdefault((word, printed[start:end]), []).append(p.place)
+            if as_written and any(s <= start and end <= e for s, e in as_written):
+                continue
+            key = (text[start:end], printed[start:end])
+            places = by_form.get(key)
+            if places is not None:
+                places.append(place)
+            elif key[0].strip():
+                by_form[key] = [place]
     forms: dict[str, int] = {}
     for simplified, _ in by_form:
         forms[simplified] = forms.get(simplified, 0) + 1
