@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -18,6 +19,15 @@ def test_the_result_comes_back_from_the_forked_process() -> None:
         pid, result = later.get()
     assert result == data
     assert pid != parent  # it ran in another process
+
+
+def test_the_collector_passes_over_what_the_process_was_forked_with() -> None:
+    held = [[n] for n in range(10_000)]  # in memory when the process forks, and tracked by the collector
+    before = gc.get_freeze_count()
+    with forked.Later(lambda: (gc.get_freeze_count(), len(held)), fork=True) as later:
+        frozen, _ = later.get()
+    assert frozen >= before + len(held)
+    assert gc.get_freeze_count() == before  # not in the caller's process
 
 
 def test_without_fork_it_runs_when_asked_for() -> None:
