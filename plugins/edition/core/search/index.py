@@ -282,9 +282,9 @@ def fold_table(source: Sequence[str], editions: Sequence[Sequence[str]] = ()) ->
     table = {t: s for t, s in sorted(_char_map("t2s", sorted(universe)).items()) if s != t and s in targets}
     pairs: dict[tuple[str, str], None] = {}  # each pair of characters once, in the order first seen
     for edition in editions:
-        for a, b in zip(source, edition, strict=True):
-            if len(a) == len(b) and a != b:
-                pairs.update(dict.fromkeys(zip(a, b, strict=True)))
+        # The texts that differ, as long in both, paired character by character: all in one zip.
+        differ = [(a, b) for a, b in zip(source, edition, strict=True) if len(a) == len(b) and a != b]
+        pairs.update(dict.fromkeys(zip("".join(a for a, _ in differ), "".join(b for _, b in differ), strict=True)))
     for x, y in pairs:
         here, there = table.get(x, x), table.get(y, y)
         if x != y and _HAN_CHAR.match(y) and here != there:
