@@ -23,6 +23,7 @@ PAGES = {
     "a/b/four.md": "# 四\n\n正文。\n",
     "b/five.md": "---\ntitle: 五\n---\n\n正文，无标题。\n",
     "six.md": "# 六\n\n## 小节\n\n正文。\n",
+    **{f"c/{n}.md": f"# 丙{n}\n\n正文。\n" for n in range(1, 5)},
 }
 NAV = """\
 nav:
@@ -38,6 +39,7 @@ nav:
       - b/five.md
       - 外链: https://example.com/
   - six.md
+  - 第三部分: [c/1.md, c/2.md, c/3.md, c/4.md]
 """
 HOOK = """\
 from edition.mkdocs_plugin import material_nav
@@ -45,13 +47,20 @@ from edition.mkdocs_plugin import material_nav
 def on_env(env, config, files):
     return material_nav.install(env)
 """
+#: A plugin that retitles each page as it is built: the pages built after it link it by its new title.
+RETITLE = """\
+def on_page_context(context, page, config, nav):
+    page.title = page.title + "（已读）"
+    return context
+"""
 
 
-def project(root: Path, features: list[str], directory_urls: bool) -> Path:
+def project(root: Path, features: list[str], directory_urls: bool, retitle: bool = False) -> Path:
     for name, text in PAGES.items():
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(text, encoding="utf-8")
     (root / "hook.py").write_text(HOOK, encoding="utf-8")
+    (root / "retitle.py").write_text(RETITLE, encoding="utf-8")
     config = textwrap.dedent(f"""\
         site_name: 导航
         site_url: https://example.org/nav/
@@ -64,8 +73,9 @@ def project(root: Path, features: list[str], directory_urls: bool) -> Path:
           - toc:
               permalink: true
         """) + NAV
-    (root / "plain.yml").write_text(config, encoding="utf-8")
-    (root / "cached.yml").write_text(config + "hooks:\n  - hook.py\n", encoding="utf-8")
+    hooks = ["retitle.py"] if retitle else []
+    (root / "plain.yml").write_text(config + f"hooks: [{', '.join(hooks)}]\n", encoding="utf-8")
+    (root / "cached.yml").write_text(config + f"hooks: [{', '.join([*hooks, 'hook.py'])}]\n", encoding="utf-8")
     return root
 
 
@@ -73,13 +83,14 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize(("features", "directory_urls"), [
-    (["navigation.sections"], True),
-    (["navigation.indexes", "navigation.tabs", "navigation.prune", "toc.integrate"], False),
-], ids=["sections", "indexes-tabs-prune"])
+@pytest.mark.parametrize(("features", "directory_urls", "retitle"), [
+    (["navigation.sections"], True, False),
+    (["navigation.indexes", "navigation.tabs", "navigation.prune", "toc.integrate"], False, False),
+    (["navigation.sections"], True, True),
+], ids=["sections", "indexes-tabs-prune", "pages-retitled-as-built"])
 def test_the_navigation_is_the_bytes_material_renders(tmp_path: Path, features: list[str],
-                                                      directory_urls: bool) -> None:
-    root = project(tmp_path, features, directory_urls)
+                                                      directory_urls: bool, retitle: bool) -> None:
+    root = project(tmp_path, features, directory_urls, retitle)
     plain = mkdocs_build(root / "plain.yml", root / "plain")
     cached = mkdocs_build(root / "cached.yml", root / "cached")
     assert plain.returncode == 0, plain.log

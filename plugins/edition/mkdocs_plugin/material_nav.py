@@ -5,10 +5,10 @@ child of each section (templates/partials/nav-item.html). A book's navigation gr
 book, so rendering it grew with the square of the pages: at 30 copies of the chapter (184 pages),
 34,000 item renders, two thirds of MkDocs' own time for the pages. A link to a page other than the
 one being rendered is the same HTML wherever it has the same place in the navigation (`path`,
-`level`) and the same URL relative to that page: it is rendered once for each of those and then
-reused for the build. The loop over a section's children is written here as the template writes
-it (its white space taken from the template), so that a reused link costs a lookup, not a call
-of a template.
+`level`), the same URL relative to that page and the same title (and what else of the page it
+prints): it is rendered once for each of those and then reused for the build. The loop over a
+section's children is written here as the template writes it (its white space taken from the
+template), so that a reused link costs a lookup, not a call of a template.
 
 Only Material's own template is changed (not an override of it in a `custom_dir`), and only where
 its loop is the one this module knows (Material 9.x); otherwise the navigation renders as it did.
@@ -68,13 +68,22 @@ class _Loader(jinja2.BaseLoader):
         return self.inner.list_templates()
 
 
+def _shown(page: Page) -> str:
+    """What the template prints of a page's link but its URL: its title, and what its metadata
+    adds (icon, subtitle, status) or a plugin (encrypted, typeset). A plugin may change them as the
+    pages are built, after the page's link was rendered (a title, in `on_page_context`)."""
+    meta = page.meta or {}
+    return repr((page.title, meta.get("icon"), meta.get("subtitle"), meta.get("status"),
+                 getattr(page, "encrypted", None), getattr(page, "typeset", None)))
+
+
 def install(env: jinja2.Environment) -> jinja2.Environment:
     """`env` (a build's: MkDocs makes one for each) rendering Material's navigation links once each."""
     material = _material_templates()
     if material is None or env.loader is None:
         return env
     loader = _Loader(env.loader, material)
-    done: dict[tuple[int, str, int, str], Any] = {}
+    done: dict[tuple[int, str, int, str, str], Any] = {}
 
     @jinja2.pass_context
     def edition_nav_children(context: jinja2.runtime.Context, render: Callable[..., Any], nav_item: Any,
@@ -92,7 +101,7 @@ def install(env: jinja2.Environment) -> jinja2.Environment:
                 if type(item) is not Page or item.active or item == page:
                     markup = render(item, here, level + 1, nav_item)
                 else:
-                    key = (id(item), here, level + 1, url_filter(cast(Any, context), item.url))
+                    key = (id(item), here, level + 1, url_filter(cast(Any, context), item.url), _shown(item))
                     markup = done.get(key)
                     if markup is None:
                         markup = done[key] = render(item, here, level + 1, nav_item)
