@@ -21,7 +21,8 @@ PAGES = {
     "a/two.md": "# 二\n\n正文。\n",
     "a/b/three.md": "# 三\n\n## 小节\n\n正文。\n",
     "a/b/four.md": "# 四\n\n正文。\n",
-    "b/five.md": "---\ntitle: 五\n---\n\n正文，无标题。\n",
+    # (Metadata the template prints, one value a list: no key for the kept links.)
+    "b/five.md": "---\ntitle: 五\nsubtitle: [甲, 乙]\nicon: material/book\n---\n\n正文，无标题。\n",
     "six.md": "# 六\n\n## 小节\n\n正文。\n",
     **{f"c/{n}.md": f"# 丙{n}\n\n正文。\n" for n in range(1, 5)},
 }

@@ -68,13 +68,13 @@ class _Loader(jinja2.BaseLoader):
         return self.inner.list_templates()
 
 
-def _shown(page: Page) -> str:
+def _shown(page: Page) -> tuple[Any, ...]:
     """What the template prints of a page's link but its URL: its title, and what its metadata
     adds (icon, subtitle, status) or a plugin (encrypted, typeset). A plugin may change them as the
     pages are built, after the page's link was rendered (a title, in `on_page_context`)."""
     meta = page.meta or {}
-    return repr((page.title, meta.get("icon"), meta.get("subtitle"), meta.get("status"),
-                 getattr(page, "encrypted", None), getattr(page, "typeset", None)))
+    return (page.title, meta.get("icon"), meta.get("subtitle"), meta.get("status"),
+            getattr(page, "encrypted", None), getattr(page, "typeset", None))
 
 
 def install(env: jinja2.Environment) -> jinja2.Environment:
@@ -83,7 +83,7 @@ def install(env: jinja2.Environment) -> jinja2.Environment:
     if material is None or env.loader is None:
         return env
     loader = _Loader(env.loader, material)
-    done: dict[tuple[int, str, int, str, str], Any] = {}
+    done: dict[tuple[Any, ...], Any] = {}
 
     @jinja2.pass_context
     def edition_nav_children(context: jinja2.runtime.Context, render: Callable[..., Any], nav_item: Any,
@@ -101,8 +101,11 @@ def install(env: jinja2.Environment) -> jinja2.Environment:
                 if type(item) is not Page or item.active or item == page:
                     markup = render(item, here, level + 1, nav_item)
                 else:
-                    key = (id(item), here, level + 1, url_filter(cast(Any, context), item.url), _shown(item))
-                    markup = done.get(key)
+                    key = (id(item), here, level + 1, url_filter(cast(Any, context), item.url), *_shown(item))
+                    try:
+                        markup = done.get(key)
+                    except TypeError:  # metadata that is no key (a list): rendered as the template does
+                        markup = render(item, here, level + 1, nav_item)
                     if markup is None:
                         markup = done[key] = render(item, here, level + 1, nav_item)
                 out += [before, markup, after]
