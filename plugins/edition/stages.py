@@ -21,6 +21,7 @@ calls them around any generator (cli.py). Nothing here imports a site generator.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import html
 import json
@@ -45,7 +46,6 @@ from .core.search import index as search_index
 from .core.search import interface as search_words
 from .core.settings import Settings
 from .core.text import ingest, segmentation
-from .core.text.document import Block, Page
 from .core.theme import Theme
 from .core.urls import Urls, relative
 
@@ -292,14 +292,9 @@ def prepare(edition: Edition) -> Prepared:
 
     def block_url(src: str) -> Any:
         here = urls.url(src)
-        pages: dict[str, str] = {}  # each text page's URL from here once, not once per link to it
-
-        def link(page: Page, block: Block) -> str:
-            found = pages.get(page.slug)
-            if found is None:
-                found = pages[page.slug] = relative(urls.url(edition.text_src(page.slug)), here)
-            return f"{found}#{block.id}"
-        return link
+        # Each text page's URL from here once, not once per link to it.
+        page_url = functools.cache(lambda slug: relative(urls.url(edition.text_src(slug)), here))
+        return lambda page, block: f"{page_url(page.slug)}#{block.id}"
 
     markdown = {
         names["apparatus"]: apparatus.page_markdown(
@@ -643,13 +638,9 @@ def _exports(edition: Edition) -> dict[str, str]:
     p = edition.project
     names = edition.generated
 
-    pages: dict[str, str] = {}  # asked for at every occurrence and target: each page's URL once
-
+    @functools.cache  # asked for at every occurrence and target: each page's URL once
     def page_url(slug: str) -> str:
-        found = pages.get(slug)
-        if found is None:
-            found = pages[slug] = urls.absolute(urls.url(edition.text_src(slug)))
-        return found
+        return urls.absolute(urls.url(edition.text_src(slug)))
 
     def dump(data: Any) -> str:
         return jsontext.dumps(data)
