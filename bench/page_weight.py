@@ -34,6 +34,9 @@ PAGES = {"home": "index.html", "text page": "text/building-cars/index.html", "gl
          "timeline": "timeline/index.html", "apparatus": "apparatus/index.html", "404": "404.html"}
 TARGET = 0.25
 _ASSETS = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+#: The search worker a page starts: the edition's (its configuration's "worker"), else the theme's
+#: (Material's configuration names it even where its search plugin is off: not started then).
+_WORKER = re.compile(r'"worker": "([^"]+)"')
 _CONFIG = re.compile(r'"search": "([^"]+)"')
 
 
@@ -57,7 +60,7 @@ def weight(site: Path, page: str) -> dict[str, tuple[int, int]]:
             continue
         target = (path.parent / href).resolve() if not href.startswith("/") else site / href.split("/", 2)[-1]
         parts["ours" if "assets/edition/" in href else "material"].append(target.read_bytes())
-    worker = _CONFIG.search(html)
+    worker = _WORKER.search(html) or _CONFIG.search(html)
     if worker:
         href = worker.group(1)
         target = (path.parent / href).resolve() if not href.startswith("/") else site / href.split("/", 2)[-1]

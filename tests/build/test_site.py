@@ -13,7 +13,7 @@ import pytest
 
 from edition.core.text import ingest
 
-from ..conftest import LAYOUT, PATHS, Build, copy_project, mkdocs_build
+from ..conftest import LAYOUT, PATHS, ROOT, Build, copy_project, mkdocs_build
 
 TEXT_PAGES = ["opening", "scale-diseconomies", "three-iron-rules", "building-cars", "going-premium",
               "methodology-tested"]
@@ -72,6 +72,17 @@ def test_generated_pages_edit_the_emendations(built_site: Build) -> None:
     assert ("https://github.com/xiaomi-model-edition/edition/edit/main/annotations/emendations.yml"
             in html(built_site, "text/opening/index.html"))
     assert "edit/main/docs/index.md" in html(built_site, "index.html")
+
+
+def test_the_edition_s_scripts_and_styles_are_served_minified(built_site: Build) -> None:
+    """The site's copies of the edition's assets are its sources without their comments and spare
+    white space (the browser tests run them as served)."""
+    for name in ("edition.css", "edition.js", "search.js", "search-worker.js"):
+        source = (ROOT / "plugins/edition/assets" / name).read_text(encoding="utf-8")
+        served = html(built_site, f"assets/edition/{name}")
+        assert "/*" in source and "/*" not in served and "\n  " not in served, name
+        assert len(served) < 0.8 * len(source), name
+    assert "/*" not in html(built_site, "assets/edition/theme.css")
 
 
 def test_builds_are_deterministic(built_site: Build, project: Path, tmp_path: Path) -> None:
