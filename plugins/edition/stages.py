@@ -636,8 +636,8 @@ def _assets(edition: Edition) -> dict[str, str]:
 
 def minified(name: str, text: str) -> str:
     """A script or stylesheet without its comments and the white space it does not need (rjsmin,
-    rcssmin: nothing renamed or rewritten). The sources are written for their readers; a page
-    loads all of them before its first search, a third of what it adds to a theme's page."""
+    rcssmin: nothing renamed or rewritten). The sources keep their comments for their readers; a
+    reader's first page downloads all of them (a text page, gzipped, 8 KB less so)."""
     if name.endswith(".js"):
         return str(rjsmin.jsmin(text)) + "\n"
     if name.endswith(".css"):

@@ -59,4 +59,3 @@ def test_the_46x_book_builds_strictly(book_config: Path, tmp_path: Path) -> None
         apparatus = (tmp_path / f"site/{edition}apparatus/index.html").read_text(encoding="utf-8")
         assert apparatus.count('id="e-') == 1518 and 'id="e-1518"' in apparatus
         assert (tmp_path / f"site/{edition}text/building-cars-46/index.html").is_file()
-
