@@ -114,14 +114,17 @@ def per_copy(medians: dict[int, tuple[float, float]]) -> bool:
     """Print each build's cost per copy of the chapter between each scale and the next, and their
     ratio; True when the last interval's ratio is more than GROWTH times the one before."""
     scales = sorted(medians)
-    ratios = []
+    lines, ratios = [], []
     for a, b in itertools.pairwise(scales):
         full, plain = ((medians[b][i] - medians[a][i]) / (b - a) for i in (0, 1))
         ratios.append(full / plain)
-        growing = len(ratios) > 1 and b == scales[-1] and ratios[-1] > ratios[-2] * GROWTH
-        print(f"cost per copy x{a}->x{b}: full {full:.3f}s, plain Material {plain:.3f}s, ratio {ratios[-1]:.2f}x"
-              + (f" GROWING (x{scales[-3]}->x{a}: {ratios[-2]:.2f}x)" if growing else ""))
-    return len(ratios) > 1 and ratios[-1] > ratios[-2] * GROWTH
+        lines.append(f"cost per copy x{a}->x{b}: full {full:.3f}s, plain Material {plain:.3f}s, "
+                     f"ratio {ratios[-1]:.2f}x")
+    growing = len(ratios) > 1 and ratios[-1] > ratios[-2] * GROWTH
+    if growing:
+        lines[-1] += f" GROWING (x{scales[-3]}->x{scales[-2]}: {ratios[-2]:.2f}x)"
+    print("\n".join(lines))
+    return growing
 
 
 if __name__ == "__main__":

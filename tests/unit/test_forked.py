@@ -21,7 +21,7 @@ def test_the_result_comes_back_from_the_forked_process() -> None:
     assert pid != parent  # it ran in another process
 
 
-def test_the_collector_passes_over_what_the_process_was_forked_with() -> None:
+def test_the_collector_leaves_alone_what_the_process_was_forked_with() -> None:
     held = [[n] for n in range(10_000)]  # in memory when the process forks, and tracked by the collector
     before = gc.get_freeze_count()
     with forked.Later(lambda: (gc.get_freeze_count(), len(held)), fork=True) as later:

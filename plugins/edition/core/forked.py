@@ -31,7 +31,7 @@ _WORK: dict[tuple[int, int], Callable[..., Any]] = {}
 def _run(key: tuple[int, int], folder: str, arguments: str) -> str:
     """In the forked process: the work, its arguments and its result passed as files (see Process).
     What the process was forked with is still in use, and goes when it ends: the garbage collector
-    passes over it (gc.freeze), and looks only at what the work makes. A page converter forked at
+    leaves it alone (gc.freeze) and looks only at what the work makes. A page converter forked at
     the end of a book's build has its parent's whole site in memory: the collector's passes over it
     grew with the book (30 copies: the build 3% faster, 10 copies 1%)."""
     gc.freeze()
